@@ -1,0 +1,3 @@
+package io.trent.analyzer.lint;
+
+public enum Severity { ERROR, SECURITY, WARNING, SUGGESTION }

@@ -1,0 +1,3 @@
+package io.trent.policy;
+
+public enum Effect { ALLOW, DENY }

@@ -1,0 +1,3 @@
+package io.trent.policy;
+
+public enum SetQualifier { NONE, FOR_ANY_VALUE, FOR_ALL_VALUES }
