@@ -1,6 +1,8 @@
 package io.trent.policy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A policy compiled once into matchers. Thread-safe and immutable; evaluating never throws on any request and never
@@ -16,7 +18,11 @@ public final class CompiledPolicy {
     }
 
     public static CompiledPolicy compile(Policy policy) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(policy, "policy");
+        List<CompiledStatement> statements = new ArrayList<>(policy.statements().size());
+        for (Statement s : policy.statements())
+            statements.add(new StatementMatcher(s, policy.type(), policy.variablesEnabled()));
+        return new CompiledPolicy(policy, List.copyOf(statements));
     }
 
     public Policy policy() {
