@@ -54,10 +54,20 @@ public final class RequestContext {
     }
 
     public static final class Builder {
-        private final HashMap<String, Values> map = new HashMap<>(32);
+        private HashMap<String, Values> map = new HashMap<>(64);
+        /** True once build() handed {@code map} to a context: the next change copies it first. */
+        private boolean shared;
+
+        private HashMap<String, Values> writable() {
+            if (shared) {
+                map = new HashMap<>(map);
+                shared = false;
+            }
+            return map;
+        }
 
         public Builder put(String key, String value) {
-            if (value != null) map.put(key.toLowerCase(Locale.ROOT), new Values(List.of(value), false));
+            if (value != null) writable().put(key.toLowerCase(Locale.ROOT), new Values(List.of(value), false));
             return this;
         }
 
@@ -66,12 +76,12 @@ public final class RequestContext {
         }
 
         public Builder putMulti(String key, List<String> values) {
-            if (values != null) map.put(key.toLowerCase(Locale.ROOT), new Values(values, true));
+            if (values != null) writable().put(key.toLowerCase(Locale.ROOT), new Values(values, true));
             return this;
         }
 
         public Builder remove(String key) {
-            map.remove(key.toLowerCase(Locale.ROOT));
+            writable().remove(key.toLowerCase(Locale.ROOT));
             return this;
         }
 
@@ -80,7 +90,8 @@ public final class RequestContext {
         }
 
         public RequestContext build() {
-            return new RequestContext(new HashMap<>(map));
+            shared = true;
+            return new RequestContext(map);
         }
     }
 }

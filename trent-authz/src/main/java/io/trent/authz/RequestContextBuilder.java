@@ -1,0 +1,545 @@
+package io.trent.authz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.trent.authz.AuthzCheck.Scope;
+import io.trent.authz.KmsOperation.Shape;
+import io.trent.policy.Caller;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives the authorization checks of a KMS request and the condition keys of each (§6-§8 of the reference), the
+ * same way for the server and the simulator. Never throws: a missing or odd parameter leaves its keys absent.
+ */
+public final class RequestContextBuilder {
+    static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
+    private static final String RESERVED_ALIAS_PREFIX = "alias/aws/";
+
+    private RequestContextBuilder() {}
+
+    /** Which keys a target derives besides the global ones. */
+    private enum Part { KEY, SOURCE, DESTINATION, ALIAS, CREATE, REPLICA, IDENTITY, UNKNOWN }
+
+    private record Target(Part part, String action, String resource, KmsKey key, Scope scope,
+                          JsonNode encryptionContext, String refusal) {}
+
+    /**
+     * The checks of {@code request}, in the order they are reported.
+     *
+     * @param principalTags the caller's principal tags (aws:PrincipalTag/*); empty for service principals
+     */
+    public static List<AuthzCheck> checks(KmsRequest request, Map<String, String> principalTags) {
+        KmsOperation op = KmsOperation.of(request.operation());
+        List<Target> plan = plan(request, op);
+        List<AuthzCheck> out = new ArrayList<>(plan.size());
+        for (Target t : plan) {
+            ContextSink.Evaluation sink = new ContextSink.Evaluation();
+            fill(request, op, principalTags, t, sink);
+            out.add(new AuthzCheck(t.action, t.resource, t.key, sink.builder.build(), t.scope, t.encryptionContext,
+                    t.refusal));
+        }
+        return out;
+    }
+
+    /** The same checks' condition keys in documented spelling and derivation order, for explanations. */
+    public static List<Map<String, Object>> describe(KmsRequest request, Map<String, String> principalTags) {
+        KmsOperation op = KmsOperation.of(request.operation());
+        List<Target> plan = plan(request, op);
+        List<Map<String, Object>> out = new ArrayList<>(plan.size());
+        for (Target t : plan) {
+            ContextSink.Display sink = new ContextSink.Display();
+            fill(request, op, principalTags, t, sink);
+            out.add(sink.map);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // which checks
+
+    private static List<Target> plan(KmsRequest r, KmsOperation op) {
+        JsonNode p = params(r);
+        KmsKey key = r.key();
+        KmsKey other = r.otherKey();
+        if (other != null && key != null && other.arn() != null && other.arn().equals(key.arn())) other = null;
+        if (op == null) {
+            String action = "kms:" + r.operation();
+            Target t = key != null && key.arn() != null
+                    ? new Target(Part.UNKNOWN, action, key.arn(), key, Scope.KEY, null, "unknown operation")
+                    : new Target(Part.UNKNOWN, action, identityResource(r, null), null, Scope.IDENTITY, null,
+                    "unknown operation");
+            return List.of(t);
+        }
+        String action = op.action();
+        switch (op.shape()) {
+            case KEY:
+                return List.of(keyTarget(Part.KEY, action, key, p,
+                        op.encryptionContext() ? nonEmpty(p.path("EncryptionContext")) : null));
+            case IDENTITY:
+            case CUSTOM_KEY_STORE:
+                return List.of(new Target(Part.IDENTITY, action, identityResource(r, null), null, Scope.IDENTITY,
+                        null, null));
+            case CREATE_KEY: {
+                Target create = new Target(Part.CREATE, action, identityResource(r, null), null, Scope.IDENTITY,
+                        null, null);
+                if (!hasTags(p)) return List.of(create);
+                return List.of(create, new Target(Part.CREATE, KmsOperation.TagResource.action(), create.resource,
+                        null, Scope.IDENTITY, null, null));
+            }
+            case ALIAS:
+                return List.of(aliasTarget(r, action, key, p), keyTarget(Part.KEY, action, key, p, null));
+            case UPDATE_ALIAS: {
+                Target alias = aliasTarget(r, action, key, p);
+                Target current = keyTarget(Part.KEY, action, key, p, null);
+                return other == null ? List.of(alias, current)
+                        : List.of(alias, current, keyTarget(Part.KEY, action, other, p, null));
+            }
+            case TWO_KEYS: {
+                Target primary = keyTarget(Part.KEY, action, key, p, null);
+                return other == null ? List.of(primary)
+                        : List.of(primary, keyTarget(Part.KEY, action, other, p, null));
+            }
+            case RE_ENCRYPT:
+                return List.of(
+                        keyTarget(Part.SOURCE, "kms:ReEncryptFrom", key, p,
+                                nonEmpty(p.path("SourceEncryptionContext"))),
+                        keyTarget(Part.DESTINATION, "kms:ReEncryptTo", other != null ? other : key, p,
+                                nonEmpty(p.path("DestinationEncryptionContext"))));
+            case REPLICATE_KEY: {
+                Target replicate = keyTarget(Part.KEY, action, key, p, null);
+                String region = text(p.path("ReplicaRegion"));
+                Target create = new Target(Part.REPLICA, KmsOperation.CreateKey.action(), identityResource(r, region),
+                        null, Scope.IDENTITY, null, null);
+                if (!hasTags(p)) return List.of(replicate, create);
+                return List.of(replicate, create, new Target(Part.REPLICA, KmsOperation.TagResource.action(),
+                        create.resource, null, Scope.IDENTITY, null, null));
+            }
+            case RETIRE_GRANT: {
+                Target t = keyTarget(Part.KEY, action, key, p, null);
+                return List.of(new Target(t.part, t.action, t.resource, t.key, Scope.RETIRE_GRANT, null, t.refusal));
+            }
+            case LIST_RETIRABLE_GRANTS: {
+                String retiring = text(p.path("RetiringPrincipal"));
+                String refusal = null;
+                if (retiring == null) refusal = "the request names no retiring principal";
+                else if (!(r.caller() instanceof Caller.Iam iam) || !iam.account().equals(arnAccount(retiring)))
+                    refusal = "the retiring principal does not belong to the caller's account";
+                return List.of(new Target(Part.IDENTITY, action, retiring == null ? "*" : retiring, null,
+                        Scope.IDENTITY, null, refusal));
+            }
+            default:
+                throw new AssertionError(op.shape());
+        }
+    }
+
+    private static Target keyTarget(Part part, String action, KmsKey key, JsonNode p, JsonNode ec) {
+        if (key == null || key.arn() == null) {
+            String named = text(p.path("KeyId"));
+            return new Target(part, action, named == null ? "*" : named, null, Scope.KEY, ec,
+                    "the request does not resolve to a key");
+        }
+        return new Target(part, action, key.arn(), key, Scope.KEY, ec, null);
+    }
+
+    private static Target aliasTarget(KmsRequest r, String action, KmsKey key, JsonNode p) {
+        String name = text(p.path("AliasName"));
+        if (name == null) return new Target(Part.ALIAS, action, "*", null, Scope.ALIAS, null,
+                "the request names no alias");
+        String account = key != null && key.account() != null ? key.account()
+                : r.caller() instanceof Caller.Iam iam ? iam.account() : "";
+        String arn = "arn:" + partition(r, key) + ":kms:" + region(r, key) + ":" + account + ":" + name;
+        String refusal = name.startsWith(RESERVED_ALIAS_PREFIX)
+                ? "alias names that begin with alias/aws/ are reserved for AWS managed keys" : null;
+        return new Target(Part.ALIAS, action, arn, null, Scope.ALIAS, null, refusal);
+    }
+
+    /** arn:PARTITION:kms:REGION:CALLER-ACCOUNT:* for operations without a resource (§3.2). */
+    private static String identityResource(KmsRequest r, String regionOverride) {
+        String account = r.caller() instanceof Caller.Iam iam ? iam.account() : "";
+        String region = regionOverride != null ? regionOverride : region(r, r.key());
+        return "arn:" + partition(r, r.key()) + ":kms:" + region + ":" + account + ":*";
+    }
+
+    private static String partition(KmsRequest r, KmsKey key) {
+        if (r.caller() instanceof Caller.Iam iam && iam.partition() != null) return iam.partition();
+        String arn = key == null ? null : key.arn();
+        if (arn != null && arn.startsWith("arn:")) {
+            int end = arn.indexOf(':', 4);
+            if (end > 4) return arn.substring(4, end);
+        }
+        return "aws";
+    }
+
+    private static String region(KmsRequest r, KmsKey key) {
+        Transport t = r.transport();
+        if (t != null && t.region() != null) return t.region();
+        return key != null && key.region() != null ? key.region() : "";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // which keys
+
+    private static void fill(KmsRequest r, KmsOperation op, Map<String, String> principalTags, Target t,
+                             ContextSink out) {
+        Caller caller = r.caller();
+        Transport transport = r.transport();
+        JsonNode p = params(r);
+        String region = t.part == Part.REPLICA ? text(p.path("ReplicaRegion")) : region(r, t.key);
+        String resourceAccount = t.key != null ? t.key.account()
+                : caller instanceof Caller.Iam iam ? iam.account() : null;
+        globalKeys(caller, transport, principalTags, region, resourceAccount, out);
+        boolean iam = caller instanceof Caller.Iam;
+        String via = iam && transport != null ? transport.viaService() : null;
+        switch (t.part) {
+            case KEY, SOURCE, DESTINATION, UNKNOWN -> {
+                callerKeys(caller, via, out);
+                if (t.key != null) keyKeys(t.key, out);
+            }
+            case ALIAS, CREATE, REPLICA -> callerKeys(caller, via, out);
+            case IDENTITY -> {
+                if (op != null && op.shape() == Shape.CUSTOM_KEY_STORE && caller instanceof Caller.Iam i)
+                    out.put(ContextKey.CALLER_ACCOUNT, i.account());
+            }
+        }
+        if (op != null) operationKeys(op, t, r, p, via, out);
+        if (transport != null)
+            for (Map.Entry<String, Object> e : transport.extraContext().entrySet())
+                out.putVerbatim(e.getKey(), e.getValue());
+    }
+
+    private static void globalKeys(Caller caller, Transport t, Map<String, String> principalTags, String region,
+                                   String resourceAccount, ContextSink out) {
+        if (caller instanceof Caller.Iam iam) {
+            out.put(ContextKey.PRINCIPAL_ARN, iam.principalArn());
+            out.put(ContextKey.PRINCIPAL_ACCOUNT, iam.account());
+            out.put(ContextKey.PRINCIPAL_TYPE, principalType(iam.type()));
+            out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "false");
+            if (iam.type() == Caller.IamType.USER && iam.name() != null)
+                out.put(ContextKey.USERNAME, iam.name().substring(iam.name().lastIndexOf('/') + 1));
+            if (iam.type() == Caller.IamType.ROOT) out.put(ContextKey.USERID, iam.account());
+            if (principalTags != null)
+                for (Map.Entry<String, String> e : principalTags.entrySet())
+                    if (e.getKey() != null) out.putSuffixed(ContextKey.PRINCIPAL_TAG, e.getKey(), e.getValue());
+            String via = t == null ? null : t.viaService();
+            out.put(ContextKey.VIA_AWS_SERVICE, via != null ? "true" : "false");
+            if (via != null) {
+                String principal = servicePrincipalOf(via);
+                out.putMulti(ContextKey.CALLED_VIA, List.of(principal));
+                out.put(ContextKey.CALLED_VIA_FIRST, principal);
+                out.put(ContextKey.CALLED_VIA_LAST, principal);
+            }
+        } else if (caller instanceof Caller.Service service) {
+            out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "true");
+            out.put(ContextKey.PRINCIPAL_SERVICE_NAME, service.arn());
+            out.putMulti(ContextKey.PRINCIPAL_SERVICE_NAMES_LIST, List.of(service.arn()));
+            out.put(ContextKey.VIA_AWS_SERVICE, "false");
+            if (t != null) {
+                out.put(ContextKey.SOURCE_ARN, t.sourceArn());
+                out.put(ContextKey.SOURCE_ACCOUNT, t.sourceAccount() != null ? t.sourceAccount()
+                        : arnAccount(t.sourceArn()));
+            }
+        }
+        if (t != null) out.put(ContextKey.SOURCE_IP, t.sourceIp());
+        out.put(ContextKey.SECURE_TRANSPORT, t == null || t.secureTransport() ? "true" : "false");
+        Clock clock = Clock.of(t == null || t.time() == null ? Instant.now() : t.time());
+        out.put(ContextKey.CURRENT_TIME, clock.iso);
+        out.put(ContextKey.EPOCH_TIME, clock.epoch);
+        if (region != null && !region.isEmpty()) out.put(ContextKey.REQUESTED_REGION, region);
+        out.put(ContextKey.RESOURCE_ACCOUNT, resourceAccount);
+    }
+
+    private static void callerKeys(Caller caller, String via, ContextSink out) {
+        if (caller instanceof Caller.Iam iam) out.put(ContextKey.CALLER_ACCOUNT, iam.account());
+        out.put(ContextKey.VIA_SERVICE, via);
+    }
+
+    private static void keyKeys(KmsKey key, ContextSink out) {
+        out.put(ContextKey.KEY_SPEC, key.keySpec());
+        out.put(ContextKey.CUSTOMER_MASTER_KEY_SPEC, key.keySpec());
+        out.put(ContextKey.KEY_USAGE, key.keyUsage());
+        out.put(ContextKey.CUSTOMER_MASTER_KEY_USAGE, key.keyUsage());
+        out.put(ContextKey.KEY_ORIGIN, key.origin());
+        out.put(ContextKey.MULTI_REGION, key.multiRegion() ? "true" : "false");
+        if (key.multiRegion()) out.put(ContextKey.MULTI_REGION_KEY_TYPE, key.multiRegionKeyType());
+        for (Map.Entry<String, String> e : key.tags().entrySet())
+            out.putSuffixed(ContextKey.RESOURCE_TAG, e.getKey(), e.getValue());
+        if (!key.aliases().isEmpty()) out.putMulti(ContextKey.RESOURCE_ALIASES, key.aliases());
+    }
+
+    private static void operationKeys(KmsOperation op, Target t, KmsRequest r, JsonNode p, String via,
+                                      ContextSink out) {
+        if (t.part == Part.KEY || t.part == Part.SOURCE || t.part == Part.DESTINATION) {
+            String prefix = t.part == Part.SOURCE ? "Source" : t.part == Part.DESTINATION ? "Destination" : "";
+            if (op.encryptionContext()) encryptionContext(t.encryptionContext, out);
+            if (op.eaDefault()) out.put(ContextKey.ENCRYPTION_ALGORITHM, SYMMETRIC_DEFAULT);
+            if (op.eaParam()) out.put(ContextKey.ENCRYPTION_ALGORITHM,
+                    textOr(p.path(prefix + "EncryptionAlgorithm"), SYMMETRIC_DEFAULT));
+            if (op.requestAlias())
+                out.put(ContextKey.REQUEST_ALIAS, aliasName(text(p.path(prefix + "KeyId"))));
+        }
+        if (op.attestation() && (t.part == Part.KEY || t.part == Part.IDENTITY)) attestation(p, out);
+        String grantIsForAwsResource = via != null ? "true" : "false";
+        switch (op) {
+            case ReEncrypt -> out.put(ContextKey.RE_ENCRYPT_ON_SAME_KEY,
+                    r.otherKey() == null || r.key() == null || r.otherKey().arn() == null
+                            || r.otherKey().arn().equals(r.key().arn()) ? "true" : "false");
+            case CreateGrant -> {
+                JsonNode constraints = p.path("Constraints");
+                JsonNode equals = nonEmpty(constraints.path("EncryptionContextEquals"));
+                JsonNode subset = nonEmpty(constraints.path("EncryptionContextSubset"));
+                encryptionContext(equals != null ? equals : subset, out);
+                out.put(ContextKey.GRANT_CONSTRAINT_TYPE, equals != null ? "EncryptionContextEquals"
+                        : subset != null ? "EncryptionContextSubset" : null);
+                out.put(ContextKey.GRANT_IS_FOR_AWS_RESOURCE, grantIsForAwsResource);
+                out.putMulti(ContextKey.GRANT_OPERATIONS, strings(p.path("Operations")));
+                out.put(ContextKey.GRANTEE_PRINCIPAL, text(p.path("GranteePrincipal")));
+                out.put(ContextKey.RETIRING_PRINCIPAL, text(p.path("RetiringPrincipal")));
+            }
+            case ListGrants, RevokeGrant -> out.put(ContextKey.GRANT_IS_FOR_AWS_RESOURCE, grantIsForAwsResource);
+            case CreateKey -> newKeyKeys(p, textOr(p.path("KeySpec"), textOr(p.path("CustomerMasterKeySpec"),
+                            SYMMETRIC_DEFAULT)), textOr(p.path("KeyUsage"), "ENCRYPT_DECRYPT"),
+                    textOr(p.path("Origin"), "AWS_KMS"), "true".equals(bool(p.path("MultiRegion"))), "PRIMARY", out);
+            case ReplicateKey -> {
+                if (t.part == Part.REPLICA) {
+                    KmsKey k = r.key();
+                    newKeyKeys(p, k == null ? null : k.keySpec(), k == null ? null : k.keyUsage(),
+                            k == null ? null : k.origin(), true, "REPLICA", out);
+                } else {
+                    out.put(ContextKey.REPLICA_REGION, text(p.path("ReplicaRegion")));
+                }
+            }
+            case DeriveSharedSecret ->
+                    out.put(ContextKey.KEY_AGREEMENT_ALGORITHM, text(p.path("KeyAgreementAlgorithm")));
+            case EnableKeyRotation -> out.put(ContextKey.ROTATION_PERIOD_IN_DAYS,
+                    textOr(p.path("RotationPeriodInDays"), "365"));
+            case GenerateDataKeyPair, GenerateDataKeyPairWithoutPlaintext ->
+                    out.put(ContextKey.DATA_KEY_PAIR_SPEC, text(p.path("KeyPairSpec")));
+            case GenerateMac, VerifyMac -> out.put(ContextKey.MAC_ALGORITHM, text(p.path("MacAlgorithm")));
+            case GetParametersForImport -> {
+                out.put(ContextKey.WRAPPING_ALGORITHM, text(p.path("WrappingAlgorithm")));
+                out.put(ContextKey.WRAPPING_KEY_SPEC, text(p.path("WrappingKeySpec")));
+            }
+            case ImportKeyMaterial -> {
+                out.put(ContextKey.EXPIRATION_MODEL, text(p.path("ExpirationModel")));
+                out.put(ContextKey.VALID_TO, epochSeconds(p.path("ValidTo")));
+            }
+            case PutKeyPolicy -> out.put(ContextKey.BYPASS_POLICY_LOCKOUT_SAFETY_CHECK,
+                    bool(p.path("BypassPolicyLockoutSafetyCheck")));
+            case RetireGrant -> {
+                Grant g = Grants.retiredGrant(t.key, p);
+                if (g != null) {
+                    boolean equals = g.encryptionContextEquals() != null && !g.encryptionContextEquals().isEmpty();
+                    boolean subset = g.encryptionContextSubset() != null && !g.encryptionContextSubset().isEmpty();
+                    Map<String, String> ec = equals ? g.encryptionContextEquals() : subset
+                            ? g.encryptionContextSubset() : Map.of();
+                    encryptionContext(ec, out);
+                    out.put(ContextKey.GRANT_CONSTRAINT_TYPE, equals ? "EncryptionContextEquals"
+                            : subset ? "EncryptionContextSubset" : null);
+                }
+            }
+            case ScheduleKeyDeletion -> out.put(ContextKey.SCHEDULE_KEY_DELETION_PENDING_WINDOW_IN_DAYS,
+                    textOr(p.path("PendingWindowInDays"), "30"));
+            case Sign, Verify -> {
+                out.put(ContextKey.MESSAGE_TYPE, textOr(p.path("MessageType"), "RAW"));
+                out.put(ContextKey.SIGNING_ALGORITHM, text(p.path("SigningAlgorithm")));
+            }
+            case TagResource -> requestTags(p, out);
+            case UntagResource -> out.putMulti(ContextKey.TAG_KEYS, strings(p.path("TagKeys")));
+            case UpdatePrimaryRegion -> out.put(ContextKey.PRIMARY_REGION, text(p.path("PrimaryRegion")));
+            default -> { }
+        }
+    }
+
+    /** kms: key properties of the key that CreateKey / ReplicateKey would create, plus their request keys. */
+    private static void newKeyKeys(JsonNode p, String spec, String usage, String origin, boolean multiRegion,
+                                   String multiRegionType, ContextSink out) {
+        out.put(ContextKey.BYPASS_POLICY_LOCKOUT_SAFETY_CHECK, bool(p.path("BypassPolicyLockoutSafetyCheck")));
+        out.put(ContextKey.KEY_SPEC, spec);
+        out.put(ContextKey.CUSTOMER_MASTER_KEY_SPEC, spec);
+        out.put(ContextKey.KEY_USAGE, usage);
+        out.put(ContextKey.CUSTOMER_MASTER_KEY_USAGE, usage);
+        out.put(ContextKey.KEY_ORIGIN, origin);
+        out.put(ContextKey.MULTI_REGION, multiRegion ? "true" : "false");
+        if (multiRegion) out.put(ContextKey.MULTI_REGION_KEY_TYPE, multiRegionType);
+        requestTags(p, out);
+        for (JsonNode tag : p.path("Tags"))
+            if (text(tag.path("TagKey")) != null)
+                out.putSuffixed(ContextKey.RESOURCE_TAG, text(tag.path("TagKey")), text(tag.path("TagValue")));
+    }
+
+    private static void requestTags(JsonNode p, ContextSink out) {
+        JsonNode tags = p.path("Tags");
+        if (!tags.isArray()) return;
+        List<String> keys = new ArrayList<>(tags.size());
+        for (JsonNode tag : tags) {
+            String k = text(tag.path("TagKey"));
+            if (k == null) continue;
+            keys.add(k);
+            out.putSuffixed(ContextKey.REQUEST_TAG, k, text(tag.path("TagValue")));
+        }
+        out.putMulti(ContextKey.TAG_KEYS, keys);
+    }
+
+    private static void encryptionContext(JsonNode ec, ContextSink out) {
+        if (ec == null) return;
+        List<String> keys = new ArrayList<>(ec.size());
+        for (Map.Entry<String, JsonNode> e : ec.properties()) {
+            String v = text(e.getValue());
+            if (v == null) continue;
+            keys.add(e.getKey());
+            out.putSuffixed(ContextKey.ENCRYPTION_CONTEXT, e.getKey(), v);
+        }
+        if (!keys.isEmpty()) out.putMulti(ContextKey.ENCRYPTION_CONTEXT_KEYS, keys);
+    }
+
+    private static void encryptionContext(Map<String, String> ec, ContextSink out) {
+        if (ec.isEmpty()) return;
+        for (Map.Entry<String, String> e : ec.entrySet())
+            out.putSuffixed(ContextKey.ENCRYPTION_CONTEXT, e.getKey(), e.getValue());
+        out.putMulti(ContextKey.ENCRYPTION_CONTEXT_KEYS, List.copyOf(ec.keySet()));
+    }
+
+    private static void attestation(JsonNode p, ContextSink out) {
+        String doc = text(p.path("Recipient").path("AttestationDocument"));
+        if (doc == null) return;
+        AttestationDocument att = AttestationDocument.parse(doc);
+        if (att == null) return;
+        for (Map.Entry<Integer, byte[]> e : att.pcrs().entrySet()) {
+            String hex = AttestationDocument.hex(e.getValue());
+            if (att.tpm()) {
+                out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "NitroTPMPCR" + e.getKey(), hex);
+            } else {
+                out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "PCR" + e.getKey(), hex);
+                if (e.getKey() == 0) out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "ImageSha384", hex);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // small parsers; none of them throws
+
+    private static JsonNode params(KmsRequest r) {
+        JsonNode p = r.parameters();
+        return p == null ? MissingNode.getInstance() : p;
+    }
+
+    private static boolean hasTags(JsonNode p) {
+        return p.path("Tags").isArray() && !p.path("Tags").isEmpty();
+    }
+
+    /** The object node when it has at least one member, else null (absent and {} are the same context, §11). */
+    private static JsonNode nonEmpty(JsonNode n) {
+        return n.isObject() && !n.isEmpty() ? n : null;
+    }
+
+    /** Strings, numbers and booleans in canonical text; anything else null. */
+    static String text(JsonNode n) {
+        if (n == null) return null;
+        if (n.isTextual()) return n.textValue();
+        if (n.isIntegralNumber()) return n.bigIntegerValue().toString();
+        if (n.isNumber()) return n.decimalValue().stripTrailingZeros().toPlainString();
+        if (n.isBoolean()) return n.booleanValue() ? "true" : "false";
+        return null;
+    }
+
+    private static String textOr(JsonNode n, String fallback) {
+        String s = text(n);
+        return s != null ? s : fallback;
+    }
+
+    private static String bool(JsonNode n) {
+        String s = text(n);
+        if ("true".equalsIgnoreCase(s)) return "true";
+        if ("false".equalsIgnoreCase(s)) return "false";
+        return null;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        if (!n.isArray()) return null;
+        List<String> out = new ArrayList<>(n.size());
+        for (JsonNode e : n) {
+            String s = text(e);
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    /** A timestamp parameter (epoch seconds, possibly fractional, or ISO-8601 text) as integer epoch seconds. */
+    private static String epochSeconds(JsonNode n) {
+        if (n.isNumber()) return Long.toString((long) Math.floor(n.doubleValue()));
+        String s = text(n);
+        if (s == null) return null;
+        try {
+            return Long.toString((long) Math.floor(Double.parseDouble(s)));
+        } catch (NumberFormatException e) {
+            try {
+                return Long.toString(Instant.parse(s).getEpochSecond());
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** "alias/x" when the key identifier is an alias name or alias ARN, else null. */
+    static String aliasName(String keyId) {
+        if (keyId == null) return null;
+        if (keyId.startsWith("alias/")) return keyId;
+        if (keyId.startsWith("arn:")) {
+            int i = keyId.indexOf(":alias/");
+            if (i > 0) return keyId.substring(i + 1);
+        }
+        return null;
+    }
+
+    /** The account field of an ARN, or null. */
+    static String arnAccount(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) return null;
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) return null;
+        }
+        int to = arn.indexOf(':', from);
+        return to < 0 || to == from ? null : arn.substring(from, to);
+    }
+
+    /** "geo.us-west-2.amazonaws.com" → "geo.amazonaws.com": the service principal form used by aws:CalledVia. */
+    static String servicePrincipalOf(String viaService) {
+        int first = viaService.indexOf('.');
+        if (first <= 0) return viaService;
+        int second = viaService.indexOf('.', first + 1);
+        if (second < 0) return viaService;
+        String label = viaService.substring(first + 1, second);
+        boolean region = label.indexOf('-') > 0 && Character.isDigit(label.charAt(label.length() - 1));
+        return region ? viaService.substring(0, first) + viaService.substring(second) : viaService;
+    }
+
+    private static String principalType(Caller.IamType type) {
+        return switch (type) {
+            case ROOT -> "Account";
+            case USER -> "User";
+            case ASSUMED_ROLE -> "AssumedRole";
+            case FEDERATED_USER -> "FederatedUser";
+        };
+    }
+
+    /** aws:CurrentTime and aws:EpochTime of the most recent second, formatted once per second. */
+    private record Clock(long second, String iso, String epoch) {
+        private static volatile Clock last = new Clock(Long.MIN_VALUE, "", "");
+
+        static Clock of(Instant time) {
+            Clock c = last;
+            long s = time.getEpochSecond();
+            if (c.second != s) {
+                c = new Clock(s, DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(s)), Long.toString(s));
+                last = c;
+            }
+            return c;
+        }
+    }
+}
