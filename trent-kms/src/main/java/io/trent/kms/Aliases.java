@@ -1,0 +1,46 @@
+package io.trent.kms;
+
+/** Rules shared by the alias operations. */
+final class Aliases {
+    private Aliases() {}
+
+    /** AliasName: the model's pattern, then the alias/ prefix with a non-empty name. */
+    static String name(Params params) {
+        String name = params.string("AliasName", 1, 256, Params.ALIAS_NAME, true);
+        if (!name.startsWith(KeyIds.ALIAS_PREFIX) || name.length() == KeyIds.ALIAS_PREFIX.length())
+            throw new KmsException.InvalidAliasName("Alias name must begin with alias/ followed by a name: " + name);
+        return name;
+    }
+
+    /** TargetKeyId: a key id or key ARN; aliases cannot point at aliases. */
+    static LoadedKey target(Call call, Kms kms) {
+        String target = call.params().string("TargetKeyId", 1, 2048, true);
+        KeyIds.Ref ref = KeyIds.parse(target, call.scope());
+        if (ref.alias())
+            throw new KmsException.Validation("TargetKeyId must identify a KMS key by key id or key ARN, not an alias: "
+                    + target);
+        return kms.resolve(target, call.scope());
+    }
+
+    static void checkRoom(KmsStore.Reader r, KeyRecord key) {
+        if (r.aliasesOf(key.arn()).size() >= Kms.MAX_ALIASES_PER_KEY)
+            throw new KmsException.LimitExceeded("The KMS key " + key.arn() + " already has "
+                    + Kms.MAX_ALIASES_PER_KEY + " aliases, the maximum");
+    }
+
+    /** The current stored alias; NotFoundException when it does not exist. */
+    static AliasRecord existing(KmsStore.Reader r, String aliasArn) {
+        AliasRecord a = r.alias(aliasArn);
+        if (a == null) throw KeyIds.aliasNotFound(aliasArn);
+        return a;
+    }
+
+    /** The family for UpdateAlias' "same type" rule: symmetric encryption, HMAC, or asymmetric. */
+    static String type(KeyRecord k) {
+        return switch (k.keySpec().family()) {
+            case SYMMETRIC -> "symmetric encryption";
+            case HMAC -> "HMAC";
+            default -> "asymmetric";
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.trent.kms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** GenerateDataKey and GenerateDataKeyWithoutPlaintext: a random data key, returned encrypted (and in clear). */
+final class DataKeys {
+    private static final List<String> KEY_SPECS = List.of("AES_256", "AES_128");
+
+    private DataKeys() {}
+
+    static JsonNode generate(Call call, Kms kms, boolean withPlaintext) {
+        Params p = call.params();
+        LoadedKey key = kms.resolve(call, "KeyId");
+        Map<String, String> context = EncryptionContext.read(p, "EncryptionContext");
+        Integer numberOfBytes = p.integer("NumberOfBytes", 1, 1024, false);
+        String keySpec = p.enumValue("KeySpec", KEY_SPECS, false);
+        if ((numberOfBytes == null) == (keySpec == null))
+            throw new KmsException.Validation("Please specify either number of bytes or key spec.");
+        GrantTokens.check(p);
+        if (withPlaintext) SymmetricCrypto.noRecipient(p);
+        kms.authorize(call, key, null);
+        Kms.requireEnabled(key.record());
+        SymmetricCrypto.checkDataKeyKey(key);
+        Kms.dryRun(call);
+        int length = numberOfBytes != null ? numberOfBytes : keySpec.equals("AES_256") ? 32 : 16;
+        byte[] dataKey = new byte[length];
+        kms.random.nextBytes(dataKey);
+        try {
+            ObjectNode out = Json.object()
+                    .put("CiphertextBlob", Json.blob(SymmetricCrypto.encrypt(kms, key, dataKey, context)));
+            if (withPlaintext) out.put("Plaintext", Json.blob(dataKey));
+            return out.put("KeyId", key.arn());
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.trent.kms;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The KeyMetadata structure of CreateKey and DescribeKey. */
+final class KeyMetadata {
+    private KeyMetadata() {}
+
+    static ObjectNode of(KeyRecord k) {
+        ObjectNode m = Json.object();
+        m.put("AWSAccountId", k.account());
+        m.put("KeyId", k.keyId());
+        m.put("Arn", k.arn());
+        m.set("CreationDate", Json.timestamp(k.creationDate()));
+        m.put("Enabled", k.enabled());
+        m.put("Description", k.description());
+        m.put("KeyUsage", k.keyUsage().name());
+        m.put("KeyState", k.state().awsName());
+        if (k.deletionDate() != null) m.set("DeletionDate", Json.timestamp(k.deletionDate()));
+        m.put("Origin", k.origin());
+        m.put("KeyManager", "CUSTOMER");
+        if (k.keySpec().hasCustomerMasterKeySpec()) m.put("CustomerMasterKeySpec", k.keySpec().name());
+        m.put("KeySpec", k.keySpec().name());
+        String algorithms = switch (k.keyUsage()) {
+            case ENCRYPT_DECRYPT -> "EncryptionAlgorithms";
+            case SIGN_VERIFY -> "SigningAlgorithms";
+            case GENERATE_VERIFY_MAC -> "MacAlgorithms";
+            case KEY_AGREEMENT -> "KeyAgreementAlgorithms";
+        };
+        m.set(algorithms, Json.strings(k.keySpec().algorithms(k.keyUsage())));
+        m.put("MultiRegion", k.multiRegion());
+        if (k.multiRegion()) {
+            ObjectNode primary = Json.object().put("Arn", k.arn()).put("Region", k.region());
+            m.set("MultiRegionConfiguration", Json.object().put("MultiRegionKeyType", k.multiRegionKeyType())
+                    .<ObjectNode>set("PrimaryKey", primary).set("ReplicaKeys", Json.array()));
+        }
+        if (k.pendingWindowInDays() != null) m.put("PendingDeletionWindowInDays", k.pendingWindowInDays());
+        return m;
+    }
+}

@@ -1,0 +1,25 @@
+package io.trent.kms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trent.authz.Grant;
+
+/** ListRetirableGrants: grants of every key whose retiring principal is the one given; IAM-only authorization. */
+final class ListRetirableGrantsHandler implements Operation {
+    @Override
+    public JsonNode run(Call call, Kms kms) {
+        Params p = call.params();
+        String retiring = p.string("RetiringPrincipal", 1, 256, Params.PRINCIPAL_ID, true);
+        Paging paging = Paging.read(p, 2);
+        kms.authorize(call, null, null);
+        Page<Grant> page = kms.store.read(r -> r.retirableGrants(retiring, paging.after(0), paging.after(1),
+                paging.limit()));
+        ArrayNode grants = Json.array();
+        for (Grant g : page.items()) grants.add(Grants.render(g, Grants.partitionOf(g.keyArn())));
+        ObjectNode out = Json.object().set("Grants", grants);
+        Grant last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
+        Paging.finish(out, page.truncated(), last == null ? "" : last.keyArn(), last == null ? "" : last.grantId());
+        return out;
+    }
+}

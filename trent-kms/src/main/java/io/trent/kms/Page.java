@@ -1,0 +1,10 @@
+package io.trent.kms;
+
+import java.util.List;
+
+/** One page of a listing, in the order the store defines; {@code truncated} when more items follow. */
+public record Page<T>(List<T> items, boolean truncated) {
+    public Page {
+        items = List.copyOf(items);
+    }
+}

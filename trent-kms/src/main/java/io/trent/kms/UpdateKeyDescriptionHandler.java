@@ -1,0 +1,19 @@
+package io.trent.kms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** UpdateKeyDescription: not on keys pending deletion. */
+final class UpdateKeyDescriptionHandler implements Operation {
+    @Override
+    public JsonNode run(Call call, Kms kms) {
+        LoadedKey key = kms.resolve(call, "KeyId");
+        String description = call.params().string("Description", 0, 8192, true);
+        kms.authorize(call, key, null);
+        kms.updateKey(key.arn(), (w, k) -> {
+            Kms.requireNotPendingDeletion(k);
+            w.updateKey(k.withDescription(description));
+            return null;
+        });
+        return Json.object();
+    }
+}
