@@ -1,5 +1,6 @@
 package io.trent.cli;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerProcessIT {
     @TempDir
     Path dir;
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (Process p : started) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 
     /** A running `./trent server` with its output lines. */
     private record Server(Process process, BlockingQueue<String> lines, StringBuffer output) {
@@ -48,6 +62,7 @@ class ServerProcessIT {
         Files.setLastModifiedTime(root.resolve("trent-cli/target/trent.jar"), FileTime.from(Instant.now()));
         Process p = new ProcessBuilder(root.resolve("trent").toString(), "server", "--dev", "--port",
                 String.valueOf(port)).directory(dir.toFile()).redirectErrorStream(true).start();
+        started.add(p);
         p.getOutputStream().close();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuffer output = new StringBuffer();
@@ -116,7 +131,7 @@ class ServerProcessIT {
         assertThat(second.process().exitValue()).as(second.output().toString()).isZero();
         second.awaitLine("trent server: stopped");
         assertThat(first.output().toString() + second.output())
-                .doesNotContain(java.util.HexFormat.of().formatHex(rootKey))
-                .doesNotContain(java.util.Base64.getEncoder().encodeToString(rootKey));
+                .doesNotContain(HexFormat.of().formatHex(rootKey))
+                .doesNotContain(Base64.getEncoder().encodeToString(rootKey));
     }
 }
