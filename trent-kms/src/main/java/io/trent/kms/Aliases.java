@@ -4,17 +4,29 @@ package io.trent.kms;
 final class Aliases {
     private Aliases() {}
 
-    /** AliasName: the model's pattern, then the alias/ prefix with a non-empty name. */
-    static String name(Params params) {
-        String name = params.string("AliasName", 1, 256, Params.ALIAS_NAME, true);
-        if (!name.startsWith(KeyIds.ALIAS_PREFIX) || name.length() == KeyIds.ALIAS_PREFIX.length())
-            throw new KmsException.InvalidAliasName("Alias name must begin with alias/ followed by a name: " + name);
-        return name;
+    /** A validated AliasName member must start with {@code alias/}: ValidationException in AWS's words if not. */
+    static void checkPrefix(String name) {
+        if (!name.startsWith(KeyIds.ALIAS_PREFIX))
+            throw new KmsException.Validation("Alias must start with the prefix \"alias/\". Please see "
+                    + "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
     }
 
-    /** TargetKeyId: a key id or key ARN; aliases cannot point at aliases. */
-    static LoadedKey target(Call call, Kms kms) {
-        String target = call.params().string("TargetKeyId", 1, 2048, true);
+    /**
+     * The name of a new alias: the prefix, then a name (InvalidAliasNameException, which only CreateAlias has;
+     * for the other alias operations such a name simply names no alias).
+     */
+    static void checkNewName(String name) {
+        checkPrefix(name);
+        if (name.length() == KeyIds.ALIAS_PREFIX.length())
+            throw new KmsException.InvalidAliasName("Alias name must begin with alias/ followed by a name: " + name);
+    }
+
+    static String readName(Params params) {
+        return params.string("AliasName", 1, 256, Params.ALIAS_NAME, true);
+    }
+
+    /** The key a validated TargetKeyId names: a key id or key ARN; aliases cannot point at aliases. */
+    static LoadedKey target(Call call, Kms kms, String target) {
         KeyIds.Ref ref = KeyIds.parse(target, call.scope());
         if (ref.alias())
             throw new KmsException.Validation("TargetKeyId must identify a KMS key by key id or key ARN, not an alias: "

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class CancelKeyDeletionHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
+        String keyId = call.params().keyId("KeyId", true);
+        call.params().validate();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         kms.updateKey(key.arn(), (w, k) -> {
             if (k.state() != KeyState.PENDING_DELETION)

@@ -65,15 +65,15 @@ final class Ciphertext {
         }
     }
 
-    /** Reads the header; InvalidCiphertextException when the blob is not one of ours. */
+    /** The header, or null when the blob is not a ciphertext of this server. */
     static Header header(byte[] blob) {
-        if (blob.length < 1 + ACCOUNT + 1 + 1 + 4 + IV + TAG || blob[0] != VERSION) throw invalid();
-        for (int i = 1; i <= ACCOUNT; i++) if (blob[i] < '0' || blob[i] > '9') throw invalid();
+        if (blob.length < 1 + ACCOUNT + 1 + 1 + 4 + IV + TAG || blob[0] != VERSION) return null;
+        for (int i = 1; i <= ACCOUNT; i++) if (blob[i] < '0' || blob[i] > '9') return null;
         int idLength = blob[1 + ACCOUNT] & 0xff;
         int header = 1 + ACCOUNT + 1 + idLength + 4;
-        if (idLength == 0 || blob.length < header + IV + TAG) throw invalid();
+        if (idLength == 0 || blob.length < header + IV + TAG) return null;
         String keyId = new String(blob, 2 + ACCOUNT, idLength, StandardCharsets.US_ASCII);
-        if (!KeyIds.isKeyId(keyId)) throw invalid();
+        if (!KeyIds.isKeyId(keyId)) return null;
         int v = header - 4;
         int version = (blob[v] & 0xff) << 24 | (blob[v + 1] & 0xff) << 16 | (blob[v + 2] & 0xff) << 8 | blob[v + 3] & 0xff;
         return new Header(new String(blob, 1, ACCOUNT, StandardCharsets.US_ASCII), keyId, version, header);
@@ -95,8 +95,8 @@ final class Ciphertext {
         }
     }
 
+    /** AWS sends InvalidCiphertextException without a message, whatever the cause. */
     static KmsException.InvalidCiphertext invalid() {
-        return new KmsException.InvalidCiphertext(
-                "The ciphertext is invalid, or its encryption context does not match the one it was encrypted with");
+        return new KmsException.InvalidCiphertext("");
     }
 }

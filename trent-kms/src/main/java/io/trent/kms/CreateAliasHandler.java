@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class CreateAliasHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        String name = Aliases.name(call.params());
-        LoadedKey key = Aliases.target(call, kms);
+        Params p = call.params();
+        String name = Aliases.readName(p);
+        String targetKeyId = p.keyId("TargetKeyId", true);
+        p.validate();
+        Aliases.checkNewName(name);
+        LoadedKey key = Aliases.target(call, kms, targetKeyId);
         kms.authorize(call, key, null);
         String aliasArn = call.scope().aliasArn(name);
         kms.updateKey(key.arn(), (w, k) -> {

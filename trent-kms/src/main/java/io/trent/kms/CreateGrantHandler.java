@@ -10,16 +10,17 @@ import java.util.Objects;
 
 /**
  * CreateGrant: operations valid for the key, constraints (§9.3), principals that exist, at most 50,000 grants per
- * key. With a Name, retrying identical parameters returns the existing grant id (with a new token).
+ * key. With a Name, retrying identical parameters returns the existing grant id (with a new token). What depends on
+ * the key or on the principal directory is checked only for an authorized caller.
  */
 final class CreateGrantHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        LoadedKey key = kms.resolve(call, "KeyId");
+        String keyId = p.keyId("KeyId", true);
         String grantee = p.string("GranteePrincipal", 1, 256, Params.PRINCIPAL_ID, true);
         String retiring = p.string("RetiringPrincipal", 1, 256, Params.PRINCIPAL_ID, false);
-        List<String> operations = Grants.operations(p);
+        List<String> requested = p.enumList("Operations", Grants.OPERATIONS, true);
         JsonNode constraints = p.body().get("Constraints");
         Map<String, String> subset = null, equals = null;
         if (constraints != null && !constraints.isNull()) {
@@ -27,17 +28,24 @@ final class CreateGrantHandler implements Operation {
             subset = Grants.constraint(constraints, "EncryptionContextSubset");
             equals = Grants.constraint(constraints, "EncryptionContextEquals");
         }
+        List<String> tokens = GrantTokens.read(p);
         String name = p.string("Name", 1, 256, Params.GRANT_NAME, false);
-        GrantTokens.check(p);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
+        List<String> operations = Grants.operations(requested);
+        Grants.checkConstraint(subset, "EncryptionContextSubset");
+        Grants.checkConstraint(equals, "EncryptionContextEquals");
+        GrantTokens.check(tokens);
+
+        LoadedKey key = kms.resolve(keyId, call.scope());
+        kms.authorize(call, key, null);
         Grants.checkPrincipal(grantee, kms.principals);
         if (retiring != null) Grants.checkPrincipal(retiring, kms.principals);
         KeyRecord k = key.record();
         Grants.checkOperationsFor(k, operations);
         Grants.checkConstraintsFor(k, operations, subset, equals);
-
-        kms.authorize(call, key, null);
         Kms.requireEnabled(k);
-        Kms.dryRun(call);
+        Kms.dryRun(dryRun);
 
         Grant wanted = new Grant(GrantTokens.newGrantId(kms.random), name, k.arn(), grantee, retiring, operations,
                 subset, equals, k.account(), kms.now());

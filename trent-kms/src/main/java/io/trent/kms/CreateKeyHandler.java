@@ -36,19 +36,23 @@ final class CreateKeyHandler implements Operation {
         String specName = p.enumValue("KeySpec", KEY_SPECS, false);
         String origin = p.enumValue("Origin", ORIGINS, false);
         String customKeyStoreId = p.string("CustomKeyStoreId", 1, 64, false);
-        String xksKeyId = p.string("XksKeyId", 1, 128, XKS_KEY_ID, false);
         boolean bypassLockout = p.bool("BypassPolicyLockoutSafetyCheck");
+        List<Tags.Tag> tagList = Tags.read(p, false);
         boolean multiRegion = p.bool("MultiRegion");
-        Map<String, String> tags = Tags.read(p, false);
+        String xksKeyId = p.string("XksKeyId", 1, 128, XKS_KEY_ID, false);
+        p.validate();
+        Map<String, String> tags = Tags.check(tagList);
 
         if (specName != null && cmkSpec != null && !specName.equals(cmkSpec))
             throw new KmsException.Validation("KeySpec and CustomerMasterKeySpec name the same setting; "
                     + "specify only one of them (KeySpec is preferred)");
         KeySpec spec = KeySpec.valueOf(specName != null ? specName : cmkSpec != null ? cmkSpec : "SYMMETRIC_DEFAULT");
+        if (usageName == null && spec != KeySpec.SYMMETRIC_DEFAULT)
+            throw new KmsException.Validation(
+                    "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
         KeyUsage usage = usageName == null ? KeyUsage.ENCRYPT_DECRYPT : KeyUsage.valueOf(usageName);
         if (origin == null) origin = "AWS_KMS";
         checkCombination(call, spec, usage, origin, customKeyStoreId, xksKeyId);
-        Tags.checkCount(Map.of(), tags);
 
         kms.authorize(call, null, null);
 
@@ -87,7 +91,8 @@ final class CreateKeyHandler implements Operation {
             w.insertKey(key, sealed, tags);
             return null;
         });
-        return Json.object().set("KeyMetadata", KeyMetadata.of(key));
+        return Json.object().set("KeyMetadata", KeyMetadata.of(key,
+                sealed != null && spec.isSymmetricEncryption() ? KeyMaterial.id(arn, sealed.version()) : null));
     }
 
     private static byte[] randomBytes(Kms kms, int n) {

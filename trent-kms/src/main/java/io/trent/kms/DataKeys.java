@@ -15,18 +15,23 @@ final class DataKeys {
 
     static JsonNode generate(Call call, Kms kms, boolean withPlaintext) {
         Params p = call.params();
-        LoadedKey key = kms.resolve(call, "KeyId");
+        String keyId = p.keyId("KeyId", true);
         Map<String, String> context = EncryptionContext.read(p, "EncryptionContext");
         Integer numberOfBytes = p.integer("NumberOfBytes", 1, 1024, false);
         String keySpec = p.enumValue("KeySpec", KEY_SPECS, false);
+        List<String> tokens = GrantTokens.read(p);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
         if ((numberOfBytes == null) == (keySpec == null))
             throw new KmsException.Validation("Please specify either number of bytes or key spec.");
-        GrantTokens.check(p);
+        EncryptionContext.checkSize(context, "EncryptionContext");
+        GrantTokens.check(tokens);
         if (withPlaintext) SymmetricCrypto.noRecipient(p);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         Kms.requireEnabled(key.record());
-        SymmetricCrypto.checkDataKeyKey(key);
-        Kms.dryRun(call);
+        SymmetricCrypto.checkDataKeyKey(key, call.operation());
+        Kms.dryRun(dryRun);
         int length = numberOfBytes != null ? numberOfBytes : keySpec.equals("AES_256") ? 32 : 16;
         byte[] dataKey = new byte[length];
         kms.random.nextBytes(dataKey);
@@ -34,7 +39,7 @@ final class DataKeys {
             ObjectNode out = Json.object()
                     .put("CiphertextBlob", Json.blob(SymmetricCrypto.encrypt(kms, key, dataKey, context)));
             if (withPlaintext) out.put("Plaintext", Json.blob(dataKey));
-            return out.put("KeyId", key.arn());
+            return out.put("KeyId", key.arn()).put("KeyMaterialId", key.currentMaterialId());
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }

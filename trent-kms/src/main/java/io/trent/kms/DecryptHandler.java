@@ -3,31 +3,42 @@ package io.trent.kms;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Decrypt: the key is the one named by KeyId or, without it, the one the ciphertext records. Authorization uses
  * the request's context; a context that does not match the ciphertext is InvalidCiphertextException afterwards.
+ * A dry run decrypts too (and discards the result) unless DryRunModifiers says IGNORE_CIPHERTEXT.
  */
 final class DecryptHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        byte[] blob = p.blob("CiphertextBlob", 1, SymmetricCrypto.MAX_CIPHERTEXT, true);
+        SymmetricCrypto.Source source = SymmetricCrypto.source(p, "KeyId");
         Map<String, String> context = EncryptionContext.read(p, "EncryptionContext");
+        List<String> tokens = GrantTokens.read(p);
         String algorithm = p.enumValue("EncryptionAlgorithm", SymmetricCrypto.ENCRYPTION_ALGORITHMS, false);
-        SymmetricCrypto.checkCommon(p);
-        LoadedKey key = SymmetricCrypto.sourceKey(call, kms, "KeyId", blob);
+        boolean dryRun = p.bool("DryRun");
+        SymmetricCrypto.readDryRunModifiers(p);
+        p.validate();
+        EncryptionContext.checkSize(context, "EncryptionContext");
+        GrantTokens.check(tokens);
+        SymmetricCrypto.noRecipient(p);
+        LoadedKey key = SymmetricCrypto.sourceKey(call, kms, source);
         kms.authorize(call, key, null);
         Kms.requireEnabled(key.record());
-        SymmetricCrypto.checkEncryptionKey(key, algorithm);
-        Kms.dryRun(call);
-        byte[] plaintext = SymmetricCrypto.decrypt(key, blob, context);
+        SymmetricCrypto.checkSourceKey(key, source);
+        SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        if (source.ignoreCiphertext()) Kms.dryRun(true); // a dry run of the authorization only
+        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(key, source, context);
         try {
-            return Json.object().put("KeyId", key.arn()).put("Plaintext", Json.blob(plaintext))
-                    .put("EncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT);
+            Kms.dryRun(dryRun);
+            return Json.object().put("KeyId", key.arn()).put("Plaintext", Json.blob(d.plaintext()))
+                    .put("EncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
+                    .put("KeyMaterialId", key.materialId(d.materialVersion()));
         } finally {
-            Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(d.plaintext(), (byte) 0);
         }
     }
 }

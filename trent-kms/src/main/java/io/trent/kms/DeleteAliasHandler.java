@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class DeleteAliasHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        String name = Aliases.name(call.params());
+        String name = Aliases.readName(call.params());
+        call.params().validate();
+        Aliases.checkPrefix(name);
         String aliasArn = call.scope().aliasArn(name);
         AliasRecord alias = kms.store.read(r -> Aliases.existing(r, aliasArn));
         LoadedKey key = kms.loaded(alias.targetKeyArn());

@@ -2,6 +2,7 @@ package io.trent.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 
 /** Encrypt: up to 4096 bytes under a symmetric encryption key, bound to the encryption context. */
@@ -9,15 +10,20 @@ final class EncryptHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        LoadedKey key = kms.resolve(call, "KeyId");
-        byte[] plaintext = p.blob("Plaintext", 1, 4096, true);
+        String keyId = p.keyId("KeyId", true);
+        byte[] plaintext = p.blob("Plaintext", 1, SymmetricCrypto.MAX_PLAINTEXT, true);
         Map<String, String> context = EncryptionContext.read(p, "EncryptionContext");
+        List<String> tokens = GrantTokens.read(p);
         String algorithm = p.enumValue("EncryptionAlgorithm", SymmetricCrypto.ENCRYPTION_ALGORITHMS, false);
-        GrantTokens.check(p);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
+        EncryptionContext.checkSize(context, "EncryptionContext");
+        GrantTokens.check(tokens);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         Kms.requireEnabled(key.record());
-        SymmetricCrypto.checkEncryptionKey(key, algorithm);
-        Kms.dryRun(call);
+        SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        Kms.dryRun(dryRun);
         byte[] blob = SymmetricCrypto.encrypt(kms, key, plaintext, context);
         return Json.object().put("CiphertextBlob", Json.blob(blob)).put("KeyId", key.arn())
                 .put("EncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT);

@@ -17,10 +17,14 @@ final class EncryptionContext {
 
     private EncryptionContext() {}
 
-    /** The validated context of member {@code name}; empty when absent. */
+    /** The context of member {@code name}; empty when absent. Check its size once the request is validated. */
     static Map<String, String> read(Params params, String name) {
         Map<String, String> ctx = params.stringMap(name);
-        if (ctx == null) return Map.of();
+        return ctx == null ? Map.of() : ctx;
+    }
+
+    /** ValidationException when the context of member {@code name} is larger than this server accepts. */
+    static void checkSize(Map<String, String> ctx, String name) {
         long chars = 0;
         for (Map.Entry<String, String> e : ctx.entrySet())
             chars += e.getKey().codePointCount(0, e.getKey().length())
@@ -28,7 +32,6 @@ final class EncryptionContext {
         if (chars > MAX_CHARS)
             throw new KmsException.Validation("The encryption context " + name + " has " + chars
                     + " characters in its keys and values; at most " + MAX_CHARS + " are allowed");
-        return ctx;
     }
 
     static byte[] canonical(Map<String, String> ctx) {

@@ -7,8 +7,11 @@ final class GenerateRandomHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        int n = p.integer("NumberOfBytes", 1, 1024, true);
+        Integer n = p.integer("NumberOfBytes", 1, 1024, false);
         String customKeyStoreId = p.string("CustomKeyStoreId", 1, 64, false);
+        p.validate();
+        // optional in the model, required by the service, with its own message
+        if (n == null) throw new KmsException.Validation("NumberOfBytes is required.");
         SymmetricCrypto.noRecipient(p);
         kms.authorize(call, null, null);
         if (customKeyStoreId != null)

@@ -8,8 +8,11 @@ final class GetKeyPolicyHandler implements Operation {
 
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        String name = call.params().string("PolicyName", 1, 128, Params.POLICY_NAME, false);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        String name = p.string("PolicyName", 1, 128, Params.POLICY_NAME, false);
+        p.validate();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         if (name != null && !name.equals(DEFAULT))
             throw new KmsException.NotFound("Key policy " + name + " does not exist; the only key policy is default");

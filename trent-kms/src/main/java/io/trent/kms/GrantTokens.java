@@ -62,9 +62,13 @@ final class GrantTokens {
         }
     }
 
-    /** Validates the GrantTokens member: at most 10 tokens of 1..8192 characters, each a token of this server. */
-    static void check(Params params) {
-        List<String> tokens = params.stringList("GrantTokens", 10, 1, 8192, false);
+    /** The GrantTokens member: at most 10 tokens of 1..8192 characters (model violations go to {@code params}). */
+    static List<String> read(Params params) {
+        return params.stringList("GrantTokens", 10, 1, 8192, false);
+    }
+
+    /** InvalidGrantTokenException unless every token (of a validated request) is a token of this server. */
+    static void check(List<String> tokens) {
         if (tokens != null) tokens.forEach(GrantTokens::decode);
     }
 

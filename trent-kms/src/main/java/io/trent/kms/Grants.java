@@ -38,19 +38,10 @@ final class Grants {
 
     private Grants() {}
 
-    /** Operations: a non-empty list of grant operations, without repeats. */
-    static List<String> operations(Params p) {
-        List<JsonNode> list = p.list("Operations", 0, Integer.MAX_VALUE, true);
-        Set<String> ops = new LinkedHashSet<>();
-        for (JsonNode n : list) {
-            String op = Params.text(n, "Operations");
-            if (!OPERATIONS.contains(op))
-                throw Params.invalid("'[" + op + "]'", "Operations",
-                        "Member must satisfy constraint: [Member must satisfy enum value set: " + OPERATIONS + "]");
-            ops.add(op);
-        }
-        if (ops.isEmpty()) throw new KmsException.Validation("Operations must name at least one grant operation");
-        return List.copyOf(ops);
+    /** The validated Operations member without repeats; ValidationException when it names no operation. */
+    static List<String> operations(List<String> requested) {
+        if (requested.isEmpty()) throw new KmsException.Validation("Operations must name at least one grant operation");
+        return List.copyOf(new LinkedHashSet<>(requested));
     }
 
     /** The grant operations a key of this spec and usage can perform. */
@@ -88,6 +79,12 @@ final class Grants {
         JsonNode n = constraints.get(member);
         if (n == null || n.isNull()) return null;
         Map<String, String> map = Params.stringMap(n, "Constraints." + member);
+        return map.isEmpty() ? null : map;
+    }
+
+    /** The limits of one constraint map: at most 8 pairs, values of at most 384 characters. */
+    static void checkConstraint(Map<String, String> map, String member) {
+        if (map == null) return;
         if (map.size() > MAX_CONSTRAINT_PAIRS)
             throw new KmsException.Validation("Constraints." + member + " has " + map.size()
                     + " pairs; at most " + MAX_CONSTRAINT_PAIRS + " are allowed");
@@ -95,7 +92,6 @@ final class Grants {
             if (e.getValue().codePointCount(0, e.getValue().length()) > MAX_CONSTRAINT_VALUE)
                 throw new KmsException.Validation("The value of " + e.getKey() + " in Constraints." + member
                         + " is longer than " + MAX_CONSTRAINT_VALUE + " characters");
-        return map.isEmpty() ? null : map;
     }
 
     /** A grantee or retiring principal: an IAM principal ARN that exists. InvalidArnException otherwise. */

@@ -7,7 +7,9 @@ final class KeyEnablement {
     private KeyEnablement() {}
 
     static JsonNode set(Call call, Kms kms, KeyState target) {
-        LoadedKey key = kms.resolve(call, "KeyId");
+        String keyId = call.params().keyId("KeyId", true);
+        call.params().validate();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -53,6 +53,11 @@ final class KeyIds {
         return new KmsException.NotFound("Invalid keyId '" + identifier + "'");
     }
 
+    /** A key ARN of another Region than the request's. */
+    static KmsException.NotFound otherRegion(Arn arn) {
+        return new KmsException.NotFound("Invalid arn " + arn.region());
+    }
+
     static KmsException.NotFound keyNotFound(String keyArn) {
         return new KmsException.NotFound("Key '" + keyArn + "' does not exist");
     }

@@ -2,11 +2,17 @@ package io.trent.kms;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The KeyMetadata structure of CreateKey and DescribeKey. */
+/**
+ * The KeyMetadata structure of CreateKey and DescribeKey. Members AWS sends only for features this server does not
+ * have are absent: ExpirationModel and ValidTo (imported material), CustomKeyStoreId, CloudHsmClusterId and
+ * XksKeyConfiguration (custom key stores), and PendingDeletionWindowInDays, which AWS reports only for a primary
+ * key in the PendingReplicaDeletion state.
+ */
 final class KeyMetadata {
     private KeyMetadata() {}
 
-    static ObjectNode of(KeyRecord k) {
+    /** @param currentMaterialId the KeyMaterialId of a symmetric encryption key's current material, else null */
+    static ObjectNode of(KeyRecord k, String currentMaterialId) {
         ObjectNode m = Json.object();
         m.put("AWSAccountId", k.account());
         m.put("KeyId", k.keyId());
@@ -34,7 +40,7 @@ final class KeyMetadata {
             m.set("MultiRegionConfiguration", Json.object().put("MultiRegionKeyType", k.multiRegionKeyType())
                     .<ObjectNode>set("PrimaryKey", primary).set("ReplicaKeys", Json.array()));
         }
-        if (k.pendingWindowInDays() != null) m.put("PendingDeletionWindowInDays", k.pendingWindowInDays());
+        if (currentMaterialId != null) m.put("CurrentKeyMaterialId", currentMaterialId);
         return m;
     }
 }

@@ -62,11 +62,10 @@ final class Kms {
 
     // ---- resolution ----
 
-    /** The key named by request member {@code member} in any of the four identifier forms. */
-    LoadedKey resolve(Call call, String member) {
-        return resolve(call.params().string(member, 1, 2048, true), call.scope());
-    }
-
+    /**
+     * The key named by {@code identifier} in any of the four forms: NotFoundException when the identifier is
+     * malformed, names another Region, or names no key.
+     */
     LoadedKey resolve(String identifier, Scope scope) {
         KeyIds.Ref ref = KeyIds.parse(identifier, scope);
         KeyIds.Arn arn = KeyIds.parseArn(ref.arn());
@@ -79,7 +78,7 @@ final class Kms {
             }));
             if (keyArn == null) throw KeyIds.aliasNotFound(ref.arn());
         } else if (!inScope(arn, scope)) {
-            throw KeyIds.keyNotFound(keyArn);
+            throw arn.partition().equals(scope.partition()) ? KeyIds.otherRegion(arn) : KeyIds.keyNotFound(keyArn);
         }
         LoadedKey key = loaded(keyArn);
         if (key == null) throw KeyIds.keyNotFound(keyArn);
@@ -87,7 +86,7 @@ final class Kms {
     }
 
     /** Keys live in one partition and Region; a request in another Region does not see them. */
-    private static boolean inScope(KeyIds.Arn arn, Scope scope) {
+    static boolean inScope(KeyIds.Arn arn, Scope scope) {
         return arn.partition().equals(scope.partition()) && arn.region().equals(scope.region());
     }
 
@@ -120,14 +119,16 @@ final class Kms {
                 k.keyUsage().name(), k.origin(), k.multiRegion(), k.multiRegionKeyType(), s.tags(), aliasNames,
                 s.grants());
         List<SecretKey> aes = new ArrayList<>(s.materials().size());
+        List<String> materialIds = new ArrayList<>(s.materials().size());
         for (KeyMaterial m : s.materials()) {
             if (m.version() != aes.size() + 1)
                 throw new StoreException("key material versions of " + keyArn + " are not consecutive");
             Secret material = rootKey.unwrap(m.wrapped(), keyArn);
             aes.add(new SecretKeySpec(material.unsafeBytes(), "AES"));
             material.destroy();
+            materialIds.add(KeyMaterial.id(keyArn, m.version()));
         }
-        return new LoadedKey(k, view, List.copyOf(aes));
+        return new LoadedKey(k, view, List.copyOf(aes), List.copyOf(materialIds));
     }
 
     /** Null when the stored text no longer parses: such a key denies every request. */
@@ -163,9 +164,9 @@ final class Kms {
             throw new KmsException.MalformedPolicyDocument(PolicyValidation.LOCKOUT);
     }
 
-    /** After a successful authorization of a request with {@code DryRun: true}. */
-    static void dryRun(Call call) {
-        if (call.params().bool("DryRun"))
+    /** Once every check of a request with {@code DryRun: true} has passed, instead of doing the work. */
+    static void dryRun(boolean requested) {
+        if (requested)
             throw new KmsException.DryRunOperation("The request would have succeeded, but the DryRun option is set.");
     }
 

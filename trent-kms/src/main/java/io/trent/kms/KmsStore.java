@@ -73,10 +73,12 @@ public interface KmsStore extends AutoCloseable {
         Page<Grant> grants(String keyArn, String grantId, String granteePrincipal, String afterGrantId, int limit);
 
         /**
-         * Grants of every key whose retiring principal is exactly {@code retiringPrincipal}, ordered by key ARN then
-         * grant id, after the cursor ({@code afterKeyArn}, {@code afterGrantId}), both null for the first page.
+         * Grants whose retiring principal is exactly {@code retiringPrincipal}, on the keys of every account in one
+         * partition and Region, ordered by key ARN then grant id, after the cursor ({@code afterKeyArn},
+         * {@code afterGrantId}), both null for the first page.
          */
-        Page<Grant> retirableGrants(String retiringPrincipal, String afterKeyArn, String afterGrantId, int limit);
+        Page<Grant> retirableGrants(String retiringPrincipal, String partition, String region, String afterKeyArn,
+                                    String afterGrantId, int limit);
     }
 
     /** The write side of a transaction. Mutations of items that do not exist throw {@link StoreException}. */

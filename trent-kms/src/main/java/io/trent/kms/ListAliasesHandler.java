@@ -10,9 +10,12 @@ import java.util.List;
 final class ListAliasesHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        String keyId = call.params().string("KeyId", 1, 2048, false);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", false);
+        Paging.Request request = Paging.read(p, 1, 50, 100);
+        p.validate();
+        Paging paging = request.open();
         LoadedKey key = keyId == null ? null : kms.resolve(keyId, call.scope());
-        Paging paging = Paging.read(call.params(), 1);
         kms.authorize(call, null, null);
         Scope scope = call.scope();
         Page<AliasRecord> page = scope.account() == null || (key != null && !key.record().account().equals(scope.account()))

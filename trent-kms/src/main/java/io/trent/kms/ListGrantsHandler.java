@@ -10,12 +10,15 @@ final class ListGrantsHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        LoadedKey key = kms.resolve(call, "KeyId");
-        Paging paging = Paging.read(p, 1);
+        Paging.Request request = Paging.read(p, 1, 50, 100);
+        String keyId = p.keyId("KeyId", true);
         String grantId = p.string("GrantId", 1, 128, false);
         String grantee = p.string("GranteePrincipal", 1, 256, Params.PRINCIPAL_ID, false);
+        p.validate();
+        Paging paging = request.open();
         if (grantId != null && !GrantTokens.isGrantId(grantId))
             throw new KmsException.InvalidGrantId("Invalid grant ID " + grantId);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         Page<Grant> page = kms.store.read(r -> r.grants(key.arn(), grantId, grantee, paging.after(0), paging.limit()));
         ArrayNode grants = Json.array();

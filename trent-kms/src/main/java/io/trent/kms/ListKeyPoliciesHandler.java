@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-/** ListKeyPolicies: always the one policy name "default". */
+/** ListKeyPolicies: always the one policy name "default" (so never truncated, and no marker is ever valid). */
 final class ListKeyPoliciesHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        Paging paging = Paging.read(call.params(), 1);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        Paging.Request request = Paging.read(p, 1, 100, 1000);
+        p.validate();
+        Paging paging = request.open();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
-        boolean first = paging.after(0) == null;
         ObjectNode out = Json.object().set("PolicyNames",
-                Json.strings(first ? List.of(GetKeyPolicyHandler.DEFAULT) : List.of()));
+                Json.strings(paging.after(0) == null ? List.of(GetKeyPolicyHandler.DEFAULT) : List.of()));
         Paging.finish(out, false);
         return out;
     }

@@ -10,8 +10,12 @@ import java.util.Map;
 final class ListResourceTagsHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        Paging paging = Paging.read(call.params(), 1);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        Paging.Request request = Paging.read(p, 1, 50, 50);
+        p.validate();
+        Paging paging = request.open();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         Map<String, String> page = new LinkedHashMap<>();
         boolean truncated = false;

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A key as requests use it, cached by the service: the stored record, the view authorization needs (compiled
- * policy, tags, aliases, grants), and for symmetric encryption keys the unwrapped AES keys by material version.
+ * policy, tags, aliases, grants), and for symmetric encryption keys the unwrapped AES keys and the key material
+ * identifiers ({@link KeyMaterial#id}) by material version.
  */
-record LoadedKey(KeyRecord record, KmsKey view, List<SecretKey> aesByVersion) {
+record LoadedKey(KeyRecord record, KmsKey view, List<SecretKey> aesByVersion, List<String> materialIds) {
 
     String arn() {
         return record.arn();
@@ -18,6 +19,16 @@ record LoadedKey(KeyRecord record, KmsKey view, List<SecretKey> aesByVersion) {
     /** The AES key of material {@code version}, or null. */
     SecretKey aes(int version) {
         return version >= 1 && version <= aesByVersion.size() ? aesByVersion.get(version - 1) : null;
+    }
+
+    /** The KeyMaterialId of material {@code version} (which exists). */
+    String materialId(int version) {
+        return materialIds.get(version - 1);
+    }
+
+    /** The KeyMaterialId of the current material, or null for keys without AES material. */
+    String currentMaterialId() {
+        return materialIds.isEmpty() ? null : materialId(currentVersion());
     }
 
     int currentVersion() {

@@ -3,24 +3,28 @@ package io.trent.kms;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * Limit/Marker of the List operations. A marker is an opaque base64url string holding the sort key of the last
  * item returned (one or more parts); anything else is an InvalidMarkerException.
+ *
+ * <p>The model lets Limit be 1 to 1000 for every listing, but each operation documents its own maximum and default
+ * (ListKeys and ListKeyPolicies 1000 and 100, ListAliases and the grant listings 100 and 50, ListResourceTags 50
+ * and 50); a larger Limit is accepted and the page is capped, which the API allows ("it might return fewer").
  */
 record Paging(int limit, String[] after) {
-    static final int DEFAULT_LIMIT = 100;
+    private static final int MODEL_MAX_LIMIT = 1000;
     private static final char SEPARATOR = '\u0000';
     /** First part of every marker, so that strings this server did not issue are recognized. */
     private static final String MAGIC = "trent-marker-1";
 
-    /** Reads Limit (1..1000, default 100) and Marker; {@code parts} is how many parts this listing's markers have. */
-    static Paging read(Params params, int parts) {
-        Integer limit = params.integer("Limit", 1, 1000, false);
-        String marker = params.string("Marker", 1, 1024, Params.MARKER, false);
-        String[] after = null;
-        if (marker != null) {
+    /** Limit and Marker as sent, before the marker is decoded. */
+    record Request(int limit, String marker, int parts) {
+        /** Decodes the marker: InvalidMarkerException when this server did not issue it. */
+        Paging open() {
+            if (marker == null) return new Paging(limit, null);
             String decoded;
             try {
                 decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
@@ -29,9 +33,18 @@ record Paging(int limit, String[] after) {
             }
             String[] all = decoded.split(String.valueOf(SEPARATOR), -1);
             if (all.length != parts + 1 || !all[0].equals(MAGIC)) throw invalid();
-            after = java.util.Arrays.copyOfRange(all, 1, all.length);
+            return new Paging(limit, Arrays.copyOfRange(all, 1, all.length));
         }
-        return new Paging(limit == null ? DEFAULT_LIMIT : limit, after);
+    }
+
+    /**
+     * Reads Limit and Marker, recording model violations in {@code params}; {@code parts} is how many parts this
+     * listing's markers have. Open the result once the request has been validated.
+     */
+    static Request read(Params params, int parts, int defaultLimit, int maxLimit) {
+        Integer limit = params.integer("Limit", 1, MODEL_MAX_LIMIT, false);
+        String marker = params.string("Marker", 1, 1024, Params.MARKER, false);
+        return new Request(limit == null ? defaultLimit : Math.min(limit, maxLimit), marker, parts);
     }
 
     /** Part {@code i} of the marker, or null on the first page. */

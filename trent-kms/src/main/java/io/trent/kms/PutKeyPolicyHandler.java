@@ -11,12 +11,14 @@ final class PutKeyPolicyHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        LoadedKey key = kms.resolve(call, "KeyId");
+        String keyId = p.keyId("KeyId", true);
         String name = p.string("PolicyName", 1, 128, Params.POLICY_NAME, false);
         String text = p.string("Policy", 1, 131_072, Params.POLICY, true);
         boolean bypass = p.bool("BypassPolicyLockoutSafetyCheck");
+        p.validate();
         if (name != null && !name.equals(GetKeyPolicyHandler.DEFAULT))
             throw new KmsException.Validation("PolicyName must be default, the only key policy name");
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         CompiledPolicy compiled = CompiledPolicy.compile(PolicyValidation.validate(text, kms.principals));
         if (!bypass) kms.lockoutCheck(call, key.view(), compiled);

@@ -3,40 +3,53 @@ package io.trent.kms;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * ReEncrypt: decrypts under the source key and encrypts under the destination key without revealing the
- * plaintext; authorized as kms:ReEncryptFrom on the source and kms:ReEncryptTo on the destination.
+ * plaintext; authorized as kms:ReEncryptFrom on the source and kms:ReEncryptTo on the destination. A dry run
+ * decrypts too (and discards the result) unless DryRunModifiers says IGNORE_CIPHERTEXT.
  */
 final class ReEncryptHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
-        byte[] blob = p.blob("CiphertextBlob", 1, SymmetricCrypto.MAX_CIPHERTEXT, true);
+        SymmetricCrypto.Source source = SymmetricCrypto.source(p, "SourceKeyId");
         Map<String, String> sourceContext = EncryptionContext.read(p, "SourceEncryptionContext");
+        String destinationKeyId = p.keyId("DestinationKeyId", true);
         Map<String, String> destinationContext = EncryptionContext.read(p, "DestinationEncryptionContext");
         String sourceAlgorithm = p.enumValue("SourceEncryptionAlgorithm", SymmetricCrypto.ENCRYPTION_ALGORITHMS, false);
         String destinationAlgorithm =
                 p.enumValue("DestinationEncryptionAlgorithm", SymmetricCrypto.ENCRYPTION_ALGORITHMS, false);
-        SymmetricCrypto.checkCommon(p);
-        LoadedKey destination = kms.resolve(call, "DestinationKeyId");
-        LoadedKey source = SymmetricCrypto.sourceKey(call, kms, "SourceKeyId", blob);
-        kms.authorize(call, source, destination);
-        Kms.requireEnabled(source.record());
+        List<String> tokens = GrantTokens.read(p);
+        boolean dryRun = p.bool("DryRun");
+        SymmetricCrypto.readDryRunModifiers(p);
+        p.validate();
+        EncryptionContext.checkSize(sourceContext, "SourceEncryptionContext");
+        EncryptionContext.checkSize(destinationContext, "DestinationEncryptionContext");
+        GrantTokens.check(tokens);
+        LoadedKey destination = kms.resolve(destinationKeyId, call.scope());
+        LoadedKey sourceKey = SymmetricCrypto.sourceKey(call, kms, source);
+        kms.authorize(call, sourceKey, destination);
+        Kms.requireEnabled(sourceKey.record());
         Kms.requireEnabled(destination.record());
-        SymmetricCrypto.checkEncryptionKey(source, sourceAlgorithm);
-        SymmetricCrypto.checkEncryptionKey(destination, destinationAlgorithm);
-        Kms.dryRun(call);
-        byte[] plaintext = SymmetricCrypto.decrypt(source, blob, sourceContext);
+        SymmetricCrypto.checkSourceKey(sourceKey, source);
+        SymmetricCrypto.checkEncryptionKey(sourceKey, sourceAlgorithm, call.operation());
+        SymmetricCrypto.checkEncryptionKey(destination, destinationAlgorithm, call.operation());
+        if (source.ignoreCiphertext()) Kms.dryRun(true); // a dry run of the authorization only
+        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(sourceKey, source, sourceContext);
         try {
-            byte[] out = SymmetricCrypto.encrypt(kms, destination, plaintext, destinationContext);
-            return Json.object().put("CiphertextBlob", Json.blob(out)).put("SourceKeyId", source.arn())
-                    .put("KeyId", destination.arn())
+            Kms.dryRun(dryRun);
+            byte[] out = SymmetricCrypto.encrypt(kms, destination, d.plaintext(), destinationContext);
+            return Json.object().put("CiphertextBlob", Json.blob(out))
+                    .put("SourceKeyId", sourceKey.arn()).put("KeyId", destination.arn())
                     .put("SourceEncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
-                    .put("DestinationEncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT);
+                    .put("DestinationEncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
+                    .put("SourceKeyMaterialId", sourceKey.materialId(d.materialVersion()))
+                    .put("DestinationKeyMaterialId", destination.currentMaterialId());
         } finally {
-            Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(d.plaintext(), (byte) 0);
         }
     }
 }

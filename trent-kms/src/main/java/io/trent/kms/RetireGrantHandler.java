@@ -13,18 +13,21 @@ final class RetireGrantHandler implements Operation {
     public JsonNode run(Call call, Kms kms) {
         Params p = call.params();
         String token = p.string("GrantToken", 1, 8192, false);
-        String keyId = p.string("KeyId", 1, 2048, false);
+        String keyId = p.keyId("KeyId", false);
         String grantId = p.string("GrantId", 1, 128, false);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
         LoadedKey key;
         if (token != null) {
             GrantTokens.Decoded d = GrantTokens.decode(token);
-            key = kms.loaded(d.keyArn());
+            // a token is valid in the Region of its key only, like the key itself
+            key = Kms.inScope(KeyIds.parseArn(d.keyArn()), call.scope()) ? kms.loaded(d.keyArn()) : null;
             grantId = d.grantId();
             if (key == null || find(key, grantId) == null)
                 throw new KmsException.InvalidGrantToken("The grant token does not identify an existing grant");
         } else if (keyId != null && grantId != null) {
-            key = kms.resolve(keyId, call.scope());
             if (!GrantTokens.isGrantId(grantId)) throw new KmsException.InvalidGrantId("Invalid grant ID " + grantId);
+            key = kms.resolve(keyId, call.scope());
             if (find(key, grantId) == null) throw grantNotFound(grantId);
         } else {
             throw new KmsException.Validation("Specify either GrantToken, or both KeyId and GrantId");
@@ -32,7 +35,7 @@ final class RetireGrantHandler implements Operation {
         ObjectNode parameters = p.body().deepCopy();
         parameters.put("KeyId", key.arn()).put("GrantId", grantId);
         kms.authorize(call, parameters, key.view(), null);
-        Kms.dryRun(call);
+        Kms.dryRun(dryRun);
         String id = grantId;
         kms.updateKey(key.arn(), (w, k) -> {
             if (w.grant(k.arn(), id) == null) throw grantNotFound(id);

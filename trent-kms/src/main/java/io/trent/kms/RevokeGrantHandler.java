@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RevokeGrantHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        String grantId = call.params().string("GrantId", 1, 128, true);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        String grantId = p.string("GrantId", 1, 128, true);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
         if (!GrantTokens.isGrantId(grantId)) throw new KmsException.InvalidGrantId("Invalid grant ID " + grantId);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
-        Kms.dryRun(call);
+        Kms.dryRun(dryRun);
         kms.updateKey(key.arn(), (w, k) -> {
             if (w.grant(k.arn(), grantId) == null) throw RetireGrantHandler.grantNotFound(grantId);
             w.deleteGrant(k.arn(), grantId);

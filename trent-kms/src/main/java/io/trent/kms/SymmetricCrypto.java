@@ -1,5 +1,7 @@
 package io.trent.kms;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,44 +10,101 @@ final class SymmetricCrypto {
     static final List<String> ENCRYPTION_ALGORITHMS =
             List.of("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE");
     static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
-    static final int MAX_CIPHERTEXT = 6144;
-    private static final List<String> DRY_RUN_MODIFIERS = List.of("IGNORE_CIPHERTEXT");
+    static final int MAX_PLAINTEXT = 4096, MAX_CIPHERTEXT = 6144;
+    private static final String IGNORE_CIPHERTEXT = "IGNORE_CIPHERTEXT";
+    private static final List<String> DRY_RUN_MODIFIERS = List.of(IGNORE_CIPHERTEXT);
 
     private SymmetricCrypto() {}
 
     /**
-     * The key that decrypts {@code blob}: the one named by {@code keyIdMember} when given, otherwise the one its
-     * header records (InvalidCiphertextException when there is no such key here).
+     * The ciphertext side of Decrypt and ReEncrypt. With {@code DryRun} and the {@code IGNORE_CIPHERTEXT} modifier
+     * only authorization is tested: the blob is optional and never looked at, and the key must be named.
+     *
+     * @param blob   null only when ignored
+     * @param header what the blob's header says, or null when the blob is ignored or not one of this server's
      */
-    static LoadedKey sourceKey(Call call, Kms kms, String keyIdMember, byte[] blob) {
-        String keyId = call.params().string(keyIdMember, 1, 2048, false);
-        if (keyId != null) return kms.resolve(keyId, call.scope());
-        Ciphertext.Header h = Ciphertext.header(blob);
+    record Source(byte[] blob, Ciphertext.Header header, String keyId, boolean ignoreCiphertext) {}
+
+    /** Reads CiphertextBlob (a required member unless ignored) and the key member {@code keyIdMember}. */
+    static Source source(Params p, String keyIdMember) {
+        boolean ignore = p.bool("DryRun") && lists(p.body().get("DryRunModifiers"), IGNORE_CIPHERTEXT);
+        byte[] sent = p.blob("CiphertextBlob", 1, MAX_CIPHERTEXT, !ignore);
+        byte[] blob = ignore ? null : sent;
+        return new Source(blob, blob == null ? null : Ciphertext.header(blob), p.keyId(keyIdMember, ignore),
+                ignore);
+    }
+
+    private static boolean lists(JsonNode list, String value) {
+        if (list == null || !list.isArray()) return false;
+        for (JsonNode n : list) if (value.equals(n.textValue())) return true;
+        return false;
+    }
+
+    /** The DryRunModifiers member; read after the other members, as the model lists it last. */
+    static void readDryRunModifiers(Params p) {
+        p.enumList("DryRunModifiers", DRY_RUN_MODIFIERS, false);
+    }
+
+    /**
+     * The key that decrypts the source: the one named by its key member when given, otherwise the one the
+     * ciphertext header records (InvalidCiphertextException when there is no such key here). A bare key id names
+     * a key of the caller's account, or of the account the ciphertext records when it is that key's id (AWS
+     * accepts a short key id of another account's key when decrypting symmetric ciphertexts).
+     */
+    static LoadedKey sourceKey(Call call, Kms kms, Source source) {
+        Ciphertext.Header h = source.header();
+        if (source.keyId() != null) {
+            Scope scope = h != null && source.keyId().equals(h.keyId()) ? call.scope().withAccount(h.account())
+                    : call.scope();
+            return kms.resolve(source.keyId(), scope);
+        }
+        if (h == null) throw Ciphertext.invalid();
         LoadedKey key = kms.loaded(call.scope().withAccount(h.account()).keyArn(h.keyId()));
         if (key == null) throw Ciphertext.invalid();
         return key;
     }
 
-    /** The key must be a symmetric encryption key (usage, then spec) and support the requested algorithm. */
-    static void checkEncryptionKey(LoadedKey key, String algorithm) {
+    /** IncorrectKeyException when the source is a ciphertext of this server made by another key than {@code key}. */
+    static void checkSourceKey(LoadedKey key, Source source) {
+        if (source.header() != null && !madeBy(source.header(), key)) throw incorrectKey();
+    }
+
+    private static boolean madeBy(Ciphertext.Header h, LoadedKey key) {
+        return h.account().equals(key.record().account()) && h.keyId().equals(key.record().keyId());
+    }
+
+    private static KmsException.IncorrectKey incorrectKey() {
+        return new KmsException.IncorrectKey(
+                "The key ID in the request does not identify a CMK that can perform this operation.");
+    }
+
+    /**
+     * The key must have key usage ENCRYPT_DECRYPT (InvalidKeyUsageException naming {@code operation}) and support
+     * the requested algorithm; asymmetric encryption is not implemented (UnsupportedOperationException).
+     */
+    static void checkEncryptionKey(LoadedKey key, String algorithm, String operation) {
         KeyRecord k = key.record();
-        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT)
-            throw new KmsException.InvalidKeyUsage(k.arn() + " key usage is " + k.keyUsage()
-                    + " which is not valid for this operation; it must be ENCRYPT_DECRYPT");
+        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) throw wrongUsage(k, operation);
         if (algorithm != null && !k.keySpec().algorithms(KeyUsage.ENCRYPT_DECRYPT).contains(algorithm))
-            throw new KmsException.InvalidKeyUsage("The encryption algorithm " + algorithm
-                    + " is not valid for " + k.arn() + " (KeySpec " + k.keySpec() + ")");
+            throw new KmsException.InvalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec "
+                    + k.keySpec() + ".");
         if (!k.keySpec().isSymmetricEncryption())
             throw new KmsException.UnsupportedOperation("Encryption with asymmetric KMS keys (" + k.keySpec()
                     + ") is not supported by this server yet");
     }
 
-    /** Data-key operations need a symmetric encryption key. */
-    static void checkDataKeyKey(LoadedKey key) {
+    /** Data keys are made only under symmetric encryption keys. */
+    static void checkDataKeyKey(LoadedKey key, String operation) {
         KeyRecord k = key.record();
-        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT || !k.keySpec().isSymmetricEncryption())
-            throw new KmsException.InvalidKeyUsage(k.arn() + " is a " + k.keySpec() + " key with key usage "
-                    + k.keyUsage() + "; data keys need a SYMMETRIC_DEFAULT key with key usage ENCRYPT_DECRYPT");
+        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) throw wrongUsage(k, operation);
+        if (!k.keySpec().isSymmetricEncryption())
+            throw new KmsException.InvalidKeyUsage(k.arn() + " key spec is " + k.keySpec()
+                    + " which is not valid for " + operation + ".");
+    }
+
+    private static KmsException.InvalidKeyUsage wrongUsage(KeyRecord k, String operation) {
+        return new KmsException.InvalidKeyUsage(k.arn() + " key usage is " + k.keyUsage()
+                + " which is not valid for " + operation + ".");
     }
 
     static byte[] encrypt(Kms kms, LoadedKey key, byte[] plaintext, Map<String, String> context) {
@@ -54,28 +113,20 @@ final class SymmetricCrypto {
                 kms.random);
     }
 
-    /** Decrypts with {@code key}; IncorrectKeyException when the blob was made by another key. */
-    static byte[] decrypt(LoadedKey key, byte[] blob, Map<String, String> context) {
-        Ciphertext.Header h = Ciphertext.header(blob);
-        KeyRecord k = key.record();
-        if (!h.account().equals(k.account()) || !h.keyId().equals(k.keyId()))
-            throw new KmsException.IncorrectKey("The key ID in the request does not identify a KMS key that can "
-                    + "perform this operation.");
+    /** A decryption: the plaintext and the version of the key material that made the ciphertext. */
+    record Decrypted(byte[] plaintext, int materialVersion) {}
+
+    /**
+     * Decrypts the (not ignored) source with {@code key}: InvalidCiphertextException when it is not a ciphertext of
+     * this server or does not authenticate, IncorrectKeyException when another key made it.
+     */
+    static Decrypted decrypt(LoadedKey key, Source source, Map<String, String> context) {
+        Ciphertext.Header h = source.header();
+        if (h == null) throw Ciphertext.invalid();
+        if (!madeBy(h, key)) throw incorrectKey();
         var aes = key.aes(h.materialVersion());
         if (aes == null) throw Ciphertext.invalid();
-        return Ciphertext.open(aes, blob, h, context);
-    }
-
-    /** Validates the members Decrypt and ReEncrypt share beyond their own: tokens, dry-run modifiers, Recipient. */
-    static void checkCommon(Params p) {
-        GrantTokens.check(p);
-        List<String> modifiers = p.stringList("DryRunModifiers", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, false);
-        if (modifiers != null)
-            for (String m : modifiers)
-                if (!DRY_RUN_MODIFIERS.contains(m))
-                    throw Params.invalid("'" + m + "'", "DryRunModifiers", "Member must satisfy enum value set: "
-                            + DRY_RUN_MODIFIERS);
-        noRecipient(p);
+        return new Decrypted(Ciphertext.open(aes, source.blob(), h, context), h.materialVersion());
     }
 
     /** Nitro Enclaves attestation (Recipient) needs an attestation verifier this server does not have. */

@@ -2,14 +2,19 @@ package io.trent.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 
 /** TagResource: adds or replaces tags; at most 50 per key; not on keys pending deletion. */
 final class TagResourceHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        Map<String, String> tags = Tags.read(call.params(), true);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        List<Tags.Tag> tagList = Tags.read(p, true);
+        p.validate();
+        Map<String, String> tags = Tags.check(tagList);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -8,9 +8,12 @@ import java.util.List;
 final class UntagResourceHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        List<String> tagKeys = call.params().stringList("TagKeys", Integer.MAX_VALUE, 1, 128, true);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        List<String> tagKeys = p.stringList("TagKeys", Integer.MAX_VALUE, 1, 128, true);
+        p.validate();
         tagKeys.forEach(Tags::checkKey);
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class UpdateAliasHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        String name = Aliases.name(call.params());
+        Params p = call.params();
+        String name = Aliases.readName(p);
+        String targetKeyId = p.keyId("TargetKeyId", true);
+        p.validate();
+        Aliases.checkPrefix(name);
         String aliasArn = call.scope().aliasArn(name);
-        LoadedKey target = Aliases.target(call, kms);
+        LoadedKey target = Aliases.target(call, kms, targetKeyId);
         AliasRecord alias = kms.store.read(r -> Aliases.existing(r, aliasArn));
         LoadedKey current = kms.loaded(alias.targetKeyArn());
         if (current == null) throw KeyIds.aliasNotFound(aliasArn);

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class UpdateKeyDescriptionHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
-        LoadedKey key = kms.resolve(call, "KeyId");
-        String description = call.params().string("Description", 0, 8192, true);
+        Params p = call.params();
+        String keyId = p.keyId("KeyId", true);
+        String description = p.string("Description", 0, 8192, true);
+        p.validate();
+        LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -16,6 +16,9 @@
  *       ({@code Recipient}) is not supported.</li>
  *   <li>Grants take effect immediately (no eventual consistency); grant tokens are checked for syntax and
  *       identify their grant for RetireGrant.</li>
+ *   <li>Key material identifiers (KeyMetadata.CurrentKeyMaterialId, KeyMaterialId in the responses of the
+ *       cryptographic operations) have AWS's form, 64 hex digits, but are derived from the key ARN and the
+ *       material version.</li>
  * </ul>
  */
 package io.trent.kms;

@@ -60,8 +60,19 @@ public abstract class AliasAndTagSuite extends KmsServiceTestSupport {
         call("CreateAlias", "{'AliasName':'alias/taken','TargetKeyId':'" + a + "'}");
         assertThat(error("AlreadyExistsException", "CreateAlias", "{'AliasName':'alias/taken','TargetKeyId':'" + a + "'}"))
                 .contains("alias/taken");
-        error("InvalidAliasNameException", "CreateAlias", "{'AliasName':'noprefix','TargetKeyId':'" + a + "'}");
+        // without the prefix: AWS's ValidationException, for all three alias operations
+        String noPrefix = "Alias must start with the prefix \"alias/\". Please see "
+                + "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html";
+        assertThat(error("ValidationException", "CreateAlias", "{'AliasName':'noprefix','TargetKeyId':'" + a + "'}"))
+                .isEqualTo(noPrefix);
+        assertThat(error("ValidationException", "UpdateAlias", "{'AliasName':'taken','TargetKeyId':'" + a + "'}"))
+                .isEqualTo(noPrefix);
+        assertThat(error("ValidationException", "DeleteAlias", "{'AliasName':'taken'}")).isEqualTo(noPrefix);
         error("InvalidAliasNameException", "CreateAlias", "{'AliasName':'alias/','TargetKeyId':'" + a + "'}");
+        // an error code UpdateAlias and DeleteAlias do not have: for them that name names no alias
+        assertThat(error("NotFoundException", "UpdateAlias", "{'AliasName':'alias/','TargetKeyId':'" + a + "'}"))
+                .isEqualTo("Alias arn:aws:kms:us-east-1:" + ACCOUNT + ":alias/ is not found.");
+        error("NotFoundException", "DeleteAlias", "{'AliasName':'alias/'}");
         assertThat(error("ValidationException", "CreateAlias", "{'AliasName':'alias/has space','TargetKeyId':'" + a + "'}"))
                 .contains("regular expression pattern");
         error("ValidationException", "CreateAlias", "{'AliasName':'alias/x','TargetKeyId':'alias/taken'}");
@@ -113,15 +124,27 @@ public abstract class AliasAndTagSuite extends KmsServiceTestSupport {
     @Test
     void tagRules() {
         String id = createKey();
-        assertThat(error("TagException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'aws:x','TagValue':'v'}]}"))
-                .contains("aws:");
-        error("TagException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k','TagValue':'a'},"
-                + "{'TagKey':'k','TagValue':'b'}]}");
+        assertThat(error("TagException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'AWS:x','TagValue':'v'}]}"))
+                .isEqualTo("Tags beginning with aws: are reserved");
+        assertThat(error("TagException", "UntagResource", "{'KeyId':'" + id + "','TagKeys':['aws:x']}"))
+                .isEqualTo("Tags beginning with aws: are reserved");
+        assertThat(error("TagException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k','TagValue':'a'},"
+                + "{'TagKey':'k','TagValue':'b'}]}")).isEqualTo("Duplicate tag keys");
         error("TagException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'bad*char','TagValue':'v'}]}");
-        error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'','TagValue':'v'}]}");
-        error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k'}]}");
-        error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k','TagValue':'"
-                + "v".repeat(257) + "'}]}");
+        // members of list items are named with their 1-based position
+        assertThat(error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k','TagValue':'v'},"
+                + "{'TagKey':'','TagValue':'v'}]}")).isEqualTo("1 validation error detected: Value '' at "
+                + "'tags.2.member.tagKey' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        assertThat(error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k'}]}"))
+                .isEqualTo("1 validation error detected: Value null at 'tags.1.member.tagValue' failed to satisfy "
+                        + "constraint: Member must not be null");
+        assertThat(error("ValidationException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'k','TagValue':'"
+                + "v".repeat(257) + "'}]}")).endsWith("at 'tags.1.member.tagValue' failed to satisfy constraint: "
+                + "Member must have length less than or equal to 256");
+        assertThat(error("ValidationException", "UntagResource", "{'KeyId':'" + id + "','TagKeys':['ok','"
+                + "k".repeat(129) + "']}")).isEqualTo("1 validation error detected: Value '[ok, " + "k".repeat(129)
+                + "]' at 'tagKeys' failed to satisfy constraint: Member must satisfy constraint: [Member must have "
+                + "length less than or equal to 128, Member must have length greater than or equal to 1]");
         error("ValidationException", "TagResource", "{'KeyId':'" + id + "'}");
         StringBuilder fifty = new StringBuilder("[");
         for (int i = 0; i < 50; i++) fifty.append(i == 0 ? "" : ",").append("{'TagKey':'t").append(i).append("','TagValue':'v'}");
@@ -129,6 +152,11 @@ public abstract class AliasAndTagSuite extends KmsServiceTestSupport {
         // replacing an existing tag is fine at the limit, a 51st is not
         call("TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'t0','TagValue':'new'}]}");
         error("LimitExceededException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'t50','TagValue':'v'}]}");
+        // more than 50 tags in one request is a TagException, before any key is looked at
+        String tooMany = fifty + ",{'TagKey':'t50','TagValue':'v'}]";
+        assertThat(error("TagException", "CreateKey", "{'Tags':" + tooMany + "}")).isEqualTo("Too many tags");
+        assertThat(error("TagException", "TagResource", "{'KeyId':'" + keyArn("00000000-0000-4000-8000-000000000000")
+                + "','Tags':" + tooMany + "}")).isEqualTo("Too many tags");
         call("ScheduleKeyDeletion", "{'KeyId':'" + id + "'}");
         error("KMSInvalidStateException", "TagResource", "{'KeyId':'" + id + "','Tags':[{'TagKey':'t0','TagValue':'v'}]}");
         error("KMSInvalidStateException", "UntagResource", "{'KeyId':'" + id + "','TagKeys':['t0']}");
@@ -148,5 +176,24 @@ public abstract class AliasAndTagSuite extends KmsServiceTestSupport {
         assertThat(callAs(ALICE, "Encrypt", encrypt).has("CiphertextBlob")).isTrue();
         call("UntagResource", "{'KeyId':'" + id + "','TagKeys':['Team']}");
         errorAs(ALICE, "AccessDeniedException", "Encrypt", encrypt);
+    }
+
+    @Test
+    void listAliasesPagesFiftyByDefaultAndAtMostAHundred() {
+        String[] keys = {createKey(), createKey(), createKey()};
+        for (int i = 0; i < 101; i++)
+            call("CreateAlias", "{'AliasName':'alias/n" + (1000 + i) + "','TargetKeyId':'" + keys[i / 50] + "'}");
+        JsonNode first = call("ListAliases", "{}");
+        assertThat(first.get("Aliases")).hasSize(50);
+        assertThat(first.get("Truncated").asBoolean()).isTrue();
+        // the model accepts a Limit up to 1000; ListAliases returns at most 100
+        JsonNode capped = call("ListAliases", "{'Limit':1000}");
+        assertThat(capped.get("Aliases")).hasSize(100);
+        assertThat(capped.get("Truncated").asBoolean()).isTrue();
+        assertThat(aliasNames(call("ListAliases", "{'Limit':1000,'Marker':'" + capped.get("NextMarker").asText() + "'}")))
+                .containsExactly("alias/n1100");
+        error("ValidationException", "ListAliases", "{'Limit':1001}");
+        // a marker is checked once the request is valid, and before the key is looked up
+        error("InvalidMarkerException", "ListAliases", "{'KeyId':'alias/none','Marker':'bm90IG91cnM'}");
     }
 }

@@ -41,17 +41,17 @@ class CiphertextTest {
 
     @Test
     void headersThatAreNotOursAreInvalid() {
-        assertThatThrownBy(() -> Ciphertext.header(new byte[10])).isInstanceOf(KmsException.InvalidCiphertext.class);
+        assertThat(Ciphertext.header(new byte[10])).isNull();
         byte[] blob = Ciphertext.seal(key, ACCOUNT, KEY_ID, 1, bytes("x"), Map.of(), random);
         byte[] badVersion = blob.clone();
         badVersion[0] = 9;
-        assertThatThrownBy(() -> Ciphertext.header(badVersion)).isInstanceOf(KmsException.InvalidCiphertext.class);
+        assertThat(Ciphertext.header(badVersion)).isNull();
         byte[] badAccount = blob.clone();
         badAccount[3] = 'x';
-        assertThatThrownBy(() -> Ciphertext.header(badAccount)).isInstanceOf(KmsException.InvalidCiphertext.class);
+        assertThat(Ciphertext.header(badAccount)).isNull();
         byte[] badLength = blob.clone();
         badLength[13] = (byte) 200;
-        assertThatThrownBy(() -> Ciphertext.header(badLength)).isInstanceOf(KmsException.InvalidCiphertext.class);
+        assertThat(Ciphertext.header(badLength)).isNull();
     }
 
     @Test

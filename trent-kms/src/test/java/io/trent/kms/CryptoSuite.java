@@ -98,14 +98,23 @@ public abstract class CryptoSuite extends KmsServiceTestSupport {
         error("InvalidCiphertextException", "Decrypt", decryptBody(b64(garbage), null, id));
         error("SerializationException", "Decrypt", "{'CiphertextBlob':'not base64!'}");
         error("ValidationException", "Decrypt", "{}");
-        error("ValidationException", "Decrypt", decryptBody(b64(new byte[6145]), null, id));
+        assertThat(error("ValidationException", "Decrypt", decryptBody(b64(new byte[6145]), null, id))).isEqualTo(
+                "1 validation error detected: Value at 'ciphertextBlob' failed to satisfy constraint: Member must "
+                        + "have length less than or equal to 6144");
+        // AWS's InvalidCiphertextException carries no message, whatever the cause
+        assertThat(error("InvalidCiphertextException", "Decrypt", decryptBody(b64(garbage), null, null))).isEmpty();
+        assertThat(error("InvalidCiphertextException", "Decrypt", decryptBody(b64(truncated), CONTEXT, null))).isEmpty();
     }
 
     @Test
     void aKeyIdThatDoesNotMatchTheCiphertextIsIncorrectKey() {
         String a = createKey(), b = createKey();
         String blob = encrypt(a, "for a", null);
-        error("IncorrectKeyException", "Decrypt", decryptBody(blob, null, b));
+        assertThat(error("IncorrectKeyException", "Decrypt", decryptBody(blob, null, b)))
+                .isEqualTo("The key ID in the request does not identify a CMK that can perform this operation.");
+        // the ciphertext's key is compared before the named key's usage
+        String hmac = createKey("{'KeySpec':'HMAC_256','KeyUsage':'GENERATE_VERIFY_MAC'}");
+        error("IncorrectKeyException", "Decrypt", decryptBody(blob, null, hmac));
         error("IncorrectKeyException", "ReEncrypt", "{'CiphertextBlob':'" + blob + "','SourceKeyId':'" + b
                 + "','DestinationKeyId':'" + b + "'}");
         // without a KeyId the ciphertext's own key decrypts it
@@ -115,19 +124,28 @@ public abstract class CryptoSuite extends KmsServiceTestSupport {
     @Test
     void keyUsageAndAlgorithmRules() {
         String hmac = createKey("{'KeySpec':'HMAC_256','KeyUsage':'GENERATE_VERIFY_MAC'}");
-        error("InvalidKeyUsageException", "Encrypt", "{'KeyId':'" + hmac + "','Plaintext':'" + b64("x") + "'}");
-        error("InvalidKeyUsageException", "GenerateDataKey", "{'KeyId':'" + hmac + "','KeySpec':'AES_256'}");
+        assertThat(error("InvalidKeyUsageException", "Encrypt", "{'KeyId':'" + hmac + "','Plaintext':'" + b64("x") + "'}"))
+                .isEqualTo(keyArn(hmac) + " key usage is GENERATE_VERIFY_MAC which is not valid for Encrypt.");
+        assertThat(error("InvalidKeyUsageException", "GenerateDataKey", "{'KeyId':'" + hmac + "','KeySpec':'AES_256'}"))
+                .isEqualTo(keyArn(hmac) + " key usage is GENERATE_VERIFY_MAC which is not valid for GenerateDataKey.");
         String sym = createKey();
-        error("InvalidKeyUsageException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64("x")
-                + "','EncryptionAlgorithm':'RSAES_OAEP_SHA_256'}");
+        assertThat(error("InvalidKeyUsageException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64("x")
+                + "','EncryptionAlgorithm':'RSAES_OAEP_SHA_256'}"))
+                .isEqualTo("Algorithm RSAES_OAEP_SHA_256 is incompatible with key spec SYMMETRIC_DEFAULT.");
         error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64("x")
                 + "','EncryptionAlgorithm':'AES'}");
         String rsa = createKey("{'KeySpec':'RSA_2048','KeyUsage':'ENCRYPT_DECRYPT'}");
         assertThat(error("UnsupportedOperationException", "Encrypt", "{'KeyId':'" + rsa + "','Plaintext':'"
                 + b64("x") + "','EncryptionAlgorithm':'RSAES_OAEP_SHA_256'}")).contains("asymmetric");
         error("InvalidKeyUsageException", "GenerateDataKey", "{'KeyId':'" + rsa + "','NumberOfBytes':16}");
-        error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64(new byte[4097]) + "'}");
-        error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':''}");
+        // AWS never echoes a blob in a validation message
+        assertThat(error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64(new byte[4097]) + "'}"))
+                .isEqualTo("1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member "
+                        + "must have length less than or equal to 4096");
+        // validation comes before the key is looked up
+        assertThat(error("ValidationException", "Encrypt", "{'KeyId':'alias/none','Plaintext':''}"))
+                .isEqualTo("1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member "
+                        + "must have length greater than or equal to 1");
     }
 
     @Test
@@ -263,5 +281,52 @@ public abstract class CryptoSuite extends KmsServiceTestSupport {
         call("UpdateAlias", "{'AliasName':'alias/moving','TargetKeyId':'" + b + "'}");
         assertThat(call("Encrypt", "{'KeyId':'alias/moving','Plaintext':'" + b64("x") + "'}").get("KeyId").asText())
                 .isEqualTo(keyArn(b));
+    }
+
+    @Test
+    void aDryRunTestsTheCiphertextUnlessToldToIgnoreIt() {
+        String id = createKey();
+        String blob = encrypt(id, "x", CONTEXT);
+        // without the modifier a dry run reports what the real call would: here a context mismatch
+        error("InvalidCiphertextException", "Decrypt", "{'CiphertextBlob':'" + blob + "','DryRun':true}");
+        error("IncorrectKeyException", "Decrypt", "{'CiphertextBlob':'" + blob + "','KeyId':'" + createKey()
+                + "','DryRun':true}");
+        error("DryRunOperationException", "Decrypt", "{'CiphertextBlob':'" + blob + "','EncryptionContext':" + CONTEXT
+                + ",'DryRun':true}");
+        error("InvalidCiphertextException", "ReEncrypt", "{'CiphertextBlob':'" + blob + "','DestinationKeyId':'" + id
+                + "','DryRun':true}");
+        // IGNORE_CIPHERTEXT tests authorization only: the blob may be absent or garbage, the key must be named
+        String ignore = ",'DryRun':true,'DryRunModifiers':['IGNORE_CIPHERTEXT']";
+        error("DryRunOperationException", "Decrypt", "{'KeyId':'" + id + "'" + ignore + "}");
+        error("DryRunOperationException", "Decrypt", "{'KeyId':'" + id + "','CiphertextBlob':'" + b64("junk") + "'" + ignore + "}");
+        error("DryRunOperationException", "ReEncrypt", "{'SourceKeyId':'" + id + "','DestinationKeyId':'" + id + "'" + ignore + "}");
+        assertThat(error("ValidationException", "Decrypt", "{'CiphertextBlob':'" + blob + "'" + ignore + "}")).isEqualTo(
+                "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+        errorAs(ALICE, "AccessDeniedException", "Decrypt", "{'KeyId':'" + keyArn(id) + "'" + ignore + "}");
+        // the modifier means nothing without DryRun, and must be one AWS knows
+        error("ValidationException", "Decrypt", "{'KeyId':'" + id + "','DryRunModifiers':['IGNORE_CIPHERTEXT']}");
+        assertThat(error("ValidationException", "Decrypt", "{'CiphertextBlob':'" + blob + "','DryRunModifiers':['NOPE']}"))
+                .isEqualTo("1 validation error detected: Value '[NOPE]' at 'dryRunModifiers' failed to satisfy "
+                        + "constraint: Member must satisfy constraint: [Member must satisfy enum value set: "
+                        + "[IGNORE_CIPHERTEXT]]");
+    }
+
+    @Test
+    void responsesNameTheKeyMaterialUsed() {
+        String a = createKey(), b = createKey();
+        String materialA = call("DescribeKey", "{'KeyId':'" + a + "'}").at("/KeyMetadata/CurrentKeyMaterialId").asText();
+        String materialB = call("DescribeKey", "{'KeyId':'" + b + "'}").at("/KeyMetadata/CurrentKeyMaterialId").asText();
+        JsonNode dk = call("GenerateDataKey", "{'KeyId':'" + a + "','NumberOfBytes':16}");
+        assertThat(dk.get("KeyMaterialId").asText()).isEqualTo(materialA);
+        assertThat(call("GenerateDataKeyWithoutPlaintext", "{'KeyId':'" + a + "','KeySpec':'AES_128'}")
+                .get("KeyMaterialId").asText()).isEqualTo(materialA);
+        assertThat(decrypt(dk.get("CiphertextBlob").asText(), null, null).get("KeyMaterialId").asText())
+                .isEqualTo(materialA);
+        JsonNode r = call("ReEncrypt", "{'CiphertextBlob':'" + dk.get("CiphertextBlob").asText()
+                + "','DestinationKeyId':'" + b + "'}");
+        assertThat(r.get("SourceKeyMaterialId").asText()).isEqualTo(materialA);
+        assertThat(r.get("DestinationKeyMaterialId").asText()).isEqualTo(materialB);
+        // Encrypt has no such member
+        assertThat(call("Encrypt", "{'KeyId':'" + a + "','Plaintext':'" + b64("x") + "'}").has("KeyMaterialId")).isFalse();
     }
 }

@@ -64,8 +64,10 @@ public abstract class GrantSuite extends KmsServiceTestSupport {
         String hmac = createKey("{'KeySpec':'HMAC_256','KeyUsage':'GENERATE_VERIFY_MAC'}");
         error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB
                 + "','Operations':['Sign']}");
-        error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB
-                + "','Operations':['Fly']}");
+        assertThat(error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB
+                + "','Operations':['Encrypt','Fly']}")).isEqualTo("1 validation error detected: Value '[Encrypt, Fly]' "
+                + "at 'operations' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy "
+                + "enum value set: " + Grants.OPERATIONS + "]");
         error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB
                 + "','Operations':[]}");
         error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB + "'}");
@@ -171,6 +173,9 @@ public abstract class GrantSuite extends KmsServiceTestSupport {
         assertThat(rest.get("Grants")).hasSize(1);
         assertThat(rest.at("/Grants/0/KeyId")).isNotEqualTo(retirable.at("/Grants/0/KeyId"));
         errorAs(BOB, "AccessDeniedException", "ListRetirableGrants", "{'RetiringPrincipal':'" + ALICE + "'}");
+        // the listing covers the request's Region only
+        assertThat(kms.call("ListRetirableGrants", json("{'RetiringPrincipal':'" + ALICE + "'}"), as(ALICE, "eu-west-1"))
+                .get("Grants")).isEmpty();
     }
 
     @Test
@@ -179,6 +184,10 @@ public abstract class GrantSuite extends KmsServiceTestSupport {
         JsonNode byToken = grant(id, "'GranteePrincipal':'" + BOB + "','RetiringPrincipal':'" + ALICE
                 + "','Operations':['Encrypt']");
         errorAs(BOB, "AccessDeniedException", "RetireGrant", "{'GrantToken':'" + byToken.get("GrantToken").asText() + "'}");
+        // a token names a grant in its key's Region only
+        KmsException elsewhere = org.assertj.core.api.Assertions.catchThrowableOfType(KmsException.class, () -> kms.call(
+                "RetireGrant", json("{'GrantToken':'" + byToken.get("GrantToken").asText() + "'}"), as(ALICE, "eu-west-1")));
+        assertThat(elsewhere.errorCode()).isEqualTo("InvalidGrantTokenException");
         callAs(ALICE, "RetireGrant", "{'GrantToken':'" + byToken.get("GrantToken").asText() + "'}");
         errorAs(ALICE, "InvalidGrantTokenException", "RetireGrant", "{'GrantToken':'" + byToken.get("GrantToken").asText() + "'}");
         errorAs(ALICE, "InvalidGrantTokenException", "RetireGrant", "{'GrantToken':'garbage'}");
@@ -190,6 +199,7 @@ public abstract class GrantSuite extends KmsServiceTestSupport {
         assertThat(call("ListGrants", "{'KeyId':'" + id + "'}").get("Grants")).isEmpty();
         error("NotFoundException", "RetireGrant", "{'KeyId':'" + id + "','GrantId':'" + gid + "'}");
         error("InvalidGrantIdException", "RetireGrant", "{'KeyId':'" + id + "','GrantId':'xyz'}");
+        error("InvalidGrantIdException", "RetireGrant", "{'KeyId':'alias/none','GrantId':'xyz'}");
         error("ValidationException", "RetireGrant", "{'KeyId':'" + id + "'}");
     }
 
@@ -203,5 +213,20 @@ public abstract class GrantSuite extends KmsServiceTestSupport {
         clock.advance(java.time.Duration.ofDays(8));
         assertThat(kms.purgeExpiredKeys()).isEqualTo(1);
         error("NotFoundException", "ListGrants", "{'KeyId':'" + id + "'}");
+    }
+
+    @Test
+    void whatDependsOnTheKeyOrTheDirectoryIsCheckedOnlyForAuthorizedCallers() {
+        String id = createKey();
+        // Bob may not create grants: he learns neither that Sign does not fit this key nor that ghost does not exist
+        errorAs(BOB, "AccessDeniedException", "CreateGrant", "{'KeyId':'" + keyArn(id) + "','GranteePrincipal':'"
+                + BOB + "','Operations':['Sign']}");
+        errorAs(BOB, "AccessDeniedException", "CreateGrant", "{'KeyId':'" + keyArn(id)
+                + "','GranteePrincipal':'arn:aws:iam::111122223333:user/ghost','Operations':['Encrypt']}");
+        // while a malformed request is refused before anything else
+        errorAs(BOB, "ValidationException", "CreateGrant", "{'KeyId':'" + keyArn(id) + "','GranteePrincipal':'"
+                + BOB + "','Operations':['Sign'],'Name':'has space'}");
+        error("ValidationException", "CreateGrant", "{'KeyId':'" + id + "','GranteePrincipal':'" + BOB
+                + "','Operations':['Sign']}");
     }
 }

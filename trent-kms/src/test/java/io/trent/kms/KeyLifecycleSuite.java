@@ -79,7 +79,10 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
     void invalidSpecAndUsageCombinationsAreRejected() {
         assertThat(error("ValidationException", "CreateKey", "{'KeyUsage':'SIGN_VERIFY'}"))
                 .contains("SIGN_VERIFY").contains("SYMMETRIC_DEFAULT");
-        error("ValidationException", "CreateKey", "{'KeySpec':'HMAC_256'}");
+        // KeyUsage is optional only for symmetric encryption keys, even where ENCRYPT_DECRYPT would be valid
+        for (String spec : List.of("HMAC_256", "RSA_2048", "ECC_NIST_P256"))
+            assertThat(error("ValidationException", "CreateKey", "{'KeySpec':'" + spec + "'}")).isEqualTo(
+                    "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
         error("ValidationException", "CreateKey", "{'KeySpec':'ECC_SECG_P256K1','KeyUsage':'KEY_AGREEMENT'}");
         error("ValidationException", "CreateKey", "{'KeySpec':'ECC_NIST_P256','KeyUsage':'ENCRYPT_DECRYPT'}");
         error("ValidationException", "CreateKey", "{'KeySpec':'RSA_2048','KeyUsage':'GENERATE_VERIFY_MAC'}");
@@ -148,8 +151,9 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
                 .isEqualTo("Key '" + keyArn(unknown) + "' does not exist");
         assertThat(error("NotFoundException", "DescribeKey", "{'KeyId':'alias/nope'}"))
                 .isEqualTo("Alias arn:aws:kms:us-east-1:111122223333:alias/nope is not found.");
-        // another Region's ARN does not name this key
-        error("NotFoundException", "DescribeKey", "{'KeyId':'" + keyArn(id).replace(REGION, "eu-west-1") + "'}");
+        // another Region's ARN does not name this key; AWS names the Region in its message
+        assertThat(error("NotFoundException", "DescribeKey", "{'KeyId':'" + keyArn(id).replace(REGION, "eu-west-1") + "'}"))
+                .isEqualTo("Invalid arn eu-west-1");
         // the key does not exist in another Region, whichever identifier is used
         KmsException e = org.assertj.core.api.Assertions.catchThrowableOfType(KmsException.class,
                 () -> kms.call("DescribeKey", json("{'KeyId':'" + id + "'}"), as(ROOT, "eu-west-1")));
@@ -209,8 +213,16 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
     @Test
     void scheduledDeletionBlocksUseAndCanBeCancelled() {
         String id = createKey();
-        error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':6}");
-        error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':31}");
+        // the model allows 1 to 365 days, the service 7 to 30
+        assertThat(error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':6}"))
+                .isEqualTo("PendingWindowInDays must be between 7 and 30");
+        assertThat(error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':31}"))
+                .isEqualTo("PendingWindowInDays must be between 7 and 30");
+        assertThat(error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':0}"))
+                .isEqualTo("1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy "
+                        + "constraint: Member must have value greater than or equal to 1");
+        assertThat(error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + id + "','PendingWindowInDays':366}"))
+                .endsWith("Member must have value less than or equal to 365");
         JsonNode r = call("ScheduleKeyDeletion", "{'KeyId':'" + id + "'}");
         assertThat(r.get("KeyId").asText()).isEqualTo(keyArn(id));
         assertThat(r.get("KeyState").asText()).isEqualTo("PendingDeletion");
@@ -220,7 +232,8 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
 
         JsonNode m = call("DescribeKey", "{'KeyId':'" + id + "'}").get("KeyMetadata");
         assertThat(m.get("KeyState").asText()).isEqualTo("PendingDeletion");
-        assertThat(m.get("PendingDeletionWindowInDays").asInt()).isEqualTo(30);
+        // AWS reports PendingDeletionWindowInDays only for primary keys in PendingReplicaDeletion
+        assertThat(m.has("PendingDeletionWindowInDays")).isFalse();
         assertThat(m.get("DeletionDate")).isEqualTo(r.get("DeletionDate"));
         assertThat(error("KMSInvalidStateException", "Encrypt", "{'KeyId':'" + id + "','Plaintext':'" + b64("x") + "'}"))
                 .isEqualTo(keyArn(id) + " is pending deletion.");
@@ -273,7 +286,8 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
         assertThat(unb64(call("GenerateRandom", "{'NumberOfBytes':1024}").get("Plaintext"))).hasSize(1024);
         error("ValidationException", "GenerateRandom", "{'NumberOfBytes':0}");
         error("ValidationException", "GenerateRandom", "{'NumberOfBytes':1025}");
-        error("ValidationException", "GenerateRandom", "{}");
+        // optional in the model, required by the service with its own message
+        assertThat(error("ValidationException", "GenerateRandom", "{}")).isEqualTo("NumberOfBytes is required.");
         error("CustomKeyStoreNotFoundException", "GenerateRandom", "{'NumberOfBytes':8,'CustomKeyStoreId':'cks-1'}");
     }
 
@@ -287,5 +301,58 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
         assertThat(callAs(ALICE, "ListKeys", "{}").get("Keys")).hasSize(1);
         // tags need kms:TagResource as well
         errorAs(ALICE, "AccessDeniedException", "CreateKey", "{'Tags':[{'TagKey':'a','TagValue':'b'}]}");
+    }
+
+    @Test
+    void validationReportsEveryViolationInAwsWordsBeforeTheKeyIsLookedUp() {
+        String unknown = keyArn("0f0e0d0c-0b0a-4908-8706-050403020100");
+        assertThat(error("ValidationException", "ListKeys", "{'Limit':0,'Marker':''}")).isEqualTo(
+                "2 validation errors detected: Value '0' at 'limit' failed to satisfy constraint: Member must have "
+                        + "value greater than or equal to 1; Value '' at 'marker' failed to satisfy constraint: Member "
+                        + "must have length greater than or equal to 1");
+        // a request that breaks the model is a ValidationException even when its key does not exist
+        assertThat(error("ValidationException", "UpdateKeyDescription", "{'KeyId':'" + unknown + "'}")).isEqualTo(
+                "1 validation error detected: Value null at 'description' failed to satisfy constraint: Member must "
+                        + "not be null");
+        assertThat(error("ValidationException", "ScheduleKeyDeletion", "{'KeyId':'" + unknown
+                + "','PendingWindowInDays':3}")).isEqualTo("PendingWindowInDays must be between 7 and 30");
+        // lists are shown as AWS shows them, and a bad item is a violation of the whole list
+        assertThat(error("ValidationException", "DescribeKey", "{'KeyId':'" + unknown
+                + "','GrantTokens':['a','b','c','d','e','f','g','h','i','j','k']}")).isEqualTo(
+                "1 validation error detected: Value '[a, b, c, d, e, f, g, h, i, j, k]' at 'grantTokens' failed to "
+                        + "satisfy constraint: Member must have length less than or equal to 10");
+        assertThat(error("ValidationException", "DescribeKey", "{'KeyId':'" + unknown + "','GrantTokens':['a','']}"))
+                .isEqualTo("1 validation error detected: Value '[a, ]' at 'grantTokens' failed to satisfy constraint: "
+                        + "Member must satisfy constraint: [Member must have length less than or equal to 8192, "
+                        + "Member must have length greater than or equal to 1]");
+        // a value that breaks a pattern and a length bound breaks both
+        assertThat(error("ValidationException", "CreateAlias", "{'AliasName':'','TargetKeyId':''}")).isEqualTo(
+                "3 validation errors detected: Value '' at 'aliasName' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$; Value '' at 'aliasName' failed to "
+                        + "satisfy constraint: Member must have length greater than or equal to 1; Value '' at "
+                        + "'targetKeyId' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        // wrong JSON types are caught first, as deserialization errors
+        error("SerializationException", "ListKeys", "{'Limit':'ten','Marker':''}");
+        // members the model does not have are ignored
+        assertThat(call("ListKeys", "{'Limit':1,'NotAMember':{'x':[1]}}").has("Keys")).isTrue();
+    }
+
+    @Test
+    void symmetricEncryptionKeysReportTheirCurrentKeyMaterialId() {
+        JsonNode created = call("CreateKey", "{}").get("KeyMetadata");
+        String materialId = created.get("CurrentKeyMaterialId").asText();
+        assertThat(materialId).matches("[0-9a-f]{64}");
+        String id = created.get("KeyId").asText();
+        assertThat(call("DescribeKey", "{'KeyId':'" + id + "'}").at("/KeyMetadata/CurrentKeyMaterialId").asText())
+                .isEqualTo(materialId);
+        assertThat(call("CreateKey", "{}").at("/KeyMetadata/CurrentKeyMaterialId").asText()).isNotEqualTo(materialId);
+        // HMAC and asymmetric keys have no such member, nor has a key still waiting for imported material
+        for (String body : List.of("{'KeySpec':'HMAC_256','KeyUsage':'GENERATE_VERIFY_MAC'}",
+                "{'KeySpec':'ECC_NIST_P256','KeyUsage':'SIGN_VERIFY'}", "{'Origin':'EXTERNAL'}")) {
+            JsonNode m = call("CreateKey", body).get("KeyMetadata");
+            assertThat(m.has("CurrentKeyMaterialId")).as(body).isFalse();
+            assertThat(call("DescribeKey", "{'KeyId':'" + m.get("KeyId").asText() + "'}").get("KeyMetadata")
+                    .has("CurrentKeyMaterialId")).as(body).isFalse();
+        }
     }
 }

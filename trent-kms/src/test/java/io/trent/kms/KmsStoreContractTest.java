@@ -270,15 +270,35 @@ public abstract class KmsStoreContractTest {
             w.insertGrant(grant(a.arn(), "g0", "arn:aws:iam::111122223333:role/X", null));
             return null;
         });
-        Page<Grant> p1 = q.retirableGrants(retiring, null, null, 2);
+        Page<Grant> p1 = q.retirableGrants(retiring, "aws", REGION, null, null, 2);
         assertThat(p1.items()).extracting(g -> g.keyArn() + "/" + g.grantId())
                 .containsExactly(a.arn() + "/g1", a.arn() + "/g2");
         assertThat(p1.truncated()).isTrue();
-        Page<Grant> p2 = q.retirableGrants(retiring, a.arn(), "g2", 2);
+        Page<Grant> p2 = q.retirableGrants(retiring, "aws", REGION, a.arn(), "g2", 2);
         assertThat(p2.items()).extracting(g -> g.keyArn() + "/" + g.grantId()).containsExactly(b.arn() + "/g1");
         assertThat(p2.truncated()).isFalse();
-        assertThat(q.retirableGrants("arn:aws:iam::111122223333:user/other", null, null, 5).items())
+        assertThat(q.retirableGrants("arn:aws:iam::111122223333:user/other", "aws", REGION, null, null, 5).items())
                 .isEmpty();
+    }
+
+    @Test
+    void retirableGrantsAreThoseOfOnePartitionAndRegionInEveryAccount() {
+        KeyRecord here = key(ACCOUNT, REGION, "a"), otherAccount = key("444455556666", REGION, "b"),
+                otherRegion = key(ACCOUNT, "us-east-10", "c"), otherPartition = new KeyRecord(
+                "arn:aws-cn:kms:" + REGION + ":" + ACCOUNT + ":key/d", "d", ACCOUNT, REGION, T0, "", KeySpec.SYMMETRIC_DEFAULT,
+                KeyUsage.ENCRYPT_DECRYPT, "AWS_KMS", false, KeyState.ENABLED, null, null, "{}", 1, null);
+        String retiring = "arn:aws:iam::111122223333:user/ops";
+        for (KeyRecord k : List.of(here, otherAccount, otherRegion, otherPartition)) {
+            insert(k);
+            store.write(w -> {
+                w.insertGrant(grant(k.arn(), "g", "arn:aws:iam::111122223333:role/X", retiring));
+                return null;
+            });
+        }
+        assertThat(q.retirableGrants(retiring, "aws", REGION, null, null, 10).items()).extracting(Grant::keyArn)
+                .containsExactly(here.arn(), otherAccount.arn());
+        assertThat(q.retirableGrants(retiring, "aws", "us-east-10", null, null, 10).items()).extracting(Grant::keyArn)
+                .containsExactly(otherRegion.arn());
     }
 
     @Test
@@ -300,7 +320,7 @@ public abstract class KmsStoreContractTest {
         assertThat(q.tags(k.arn())).isEmpty();
         assertThat(q.alias(aliasArn)).isNull();
         assertThat(q.grantsOf(k.arn())).isEmpty();
-        assertThat(q.retirableGrants("arn:aws:iam::111122223333:root", null, null, 5).items())
+        assertThat(q.retirableGrants("arn:aws:iam::111122223333:root", "aws", REGION, null, null, 5).items())
                 .isEmpty();
         assertThat(q.grantsOf(other.arn())).hasSize(1);
     }

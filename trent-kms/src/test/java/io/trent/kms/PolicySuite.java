@@ -122,6 +122,14 @@ public abstract class PolicySuite extends KmsServiceTestSupport {
         assertThat(callAs(CAROL, "Encrypt", encrypt).get("KeyId").asText()).isEqualTo(keyArn(id));
         // a key id means a key of the caller's own account
         errorAs(CAROL, "NotFoundException", "DescribeKey", "{'KeyId':'" + id + "'}");
+        // except when decrypting a symmetric ciphertext of that very key, which names its account
+        allowIam(CAROL, "kms:Decrypt");
+        call("PutKeyPolicy", put(id, policy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                + OTHER_ACCOUNT + ":root\"},\"Action\":[\"kms:Encrypt\",\"kms:Decrypt\",\"kms:DescribeKey\"],"
+                + "\"Resource\":\"*\"}"), false));
+        String blob = callAs(CAROL, "Encrypt", encrypt).get("CiphertextBlob").asText();
+        assertThat(callAs(CAROL, "Decrypt", "{'CiphertextBlob':'" + blob + "','KeyId':'" + id + "'}").get("KeyId")
+                .asText()).isEqualTo(keyArn(id));
         // PutKeyPolicy is not a cross-account operation
         errorAs(CAROL, "AccessDeniedException", "PutKeyPolicy", put(keyArn(id), policy(), true));
     }

@@ -393,16 +393,22 @@ final class SqliteTx implements KmsStore.Writer {
     }
 
     @Override
-    public Page<Grant> retirableGrants(String retiringPrincipal, String afterKeyArn, String afterGrantId, int limit) {
+    public Page<Grant> retirableGrants(String retiringPrincipal, String partition, String region, String afterKeyArn,
+                                       String afterGrantId, int limit) {
+        // the key ARNs of one partition and Region are those from "arn:P:kms:R:" (inclusive) to "arn:P:kms:R;"
+        String from = "arn:" + partition + ":kms:" + region + ":";
+        String to = from.substring(0, from.length() - 1) + ";";
         String afterKey = afterKeyArn == null ? "" : afterKeyArn;
         String afterGrant = afterGrantId == null ? "" : afterGrantId;
-        return page(query("SELECT " + GRANT_COLUMNS + " FROM grants WHERE retiring = ? "
+        return page(query("SELECT " + GRANT_COLUMNS + " FROM grants WHERE retiring = ? AND key_arn >= ? AND key_arn < ? "
                 + "AND (key_arn > ? OR (key_arn = ? AND grant_id > ?)) ORDER BY key_arn, grant_id LIMIT ?", ps -> {
             ps.setString(1, retiringPrincipal);
-            ps.setString(2, afterKey);
-            ps.setString(3, afterKey);
-            ps.setString(4, afterGrant);
-            ps.setInt(5, limit + 1);
+            ps.setString(2, from);
+            ps.setString(3, to);
+            ps.setString(4, afterKey);
+            ps.setString(5, afterKey);
+            ps.setString(6, afterGrant);
+            ps.setInt(7, limit + 1);
         }, SqliteTx::grantRow), limit);
     }
 
