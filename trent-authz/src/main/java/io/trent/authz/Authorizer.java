@@ -163,29 +163,35 @@ public final class Authorizer {
     }
 
     /** What the statements of one kind of policy said about one check. */
-    private static final class Acc {
+    private static final class Acc implements CompiledPolicy.Matches {
         List<Hit> denies;
         Hit allow;
         Hit direct, role, account;
+        /** The policy being scanned. */
+        private String name;
+        private boolean keyPolicy;
 
         void scan(String name, CompiledPolicy policy, EvalRequest req, boolean keyPolicy) {
             if (policy == null) return;
-            for (CompiledStatement cs : policy.statements()) {
-                PrincipalMatch m = cs.match(req);
-                if (m == null || m == PrincipalMatch.NONE) continue;
-                Statement st = cs.statement();
-                if (st.effect() == Effect.DENY) {
-                    if (denies == null) denies = new ArrayList<>(2);
-                    denies.add(Hit.statement(name, st, m));
-                } else if (!keyPolicy) {
-                    if (allow == null) allow = Hit.statement(name, st, m);
-                } else {
-                    switch (m) {
-                        case EVERYONE, DIRECT -> { if (direct == null) direct = Hit.statement(name, st, m); }
-                        case ROLE -> { if (role == null) role = Hit.statement(name, st, m); }
-                        case ACCOUNT -> { if (account == null) account = Hit.statement(name, st, m); }
-                        default -> { } // IMPLICIT cannot come from a key policy (Principal is required): ignore
-                    }
+            this.name = name;
+            this.keyPolicy = keyPolicy;
+            policy.forEachMatch(req, this);
+        }
+
+        @Override
+        public void matched(CompiledStatement cs, PrincipalMatch m) {
+            Statement st = cs.statement();
+            if (st.effect() == Effect.DENY) {
+                if (denies == null) denies = new ArrayList<>(2);
+                denies.add(Hit.statement(name, st, m));
+            } else if (!keyPolicy) {
+                if (allow == null) allow = Hit.statement(name, st, m);
+            } else {
+                switch (m) {
+                    case EVERYONE, DIRECT -> { if (direct == null) direct = Hit.statement(name, st, m); }
+                    case ROLE -> { if (role == null) role = Hit.statement(name, st, m); }
+                    case ACCOUNT -> { if (account == null) account = Hit.statement(name, st, m); }
+                    default -> { } // IMPLICIT cannot come from a key policy (Principal is required): ignore
                 }
             }
         }
@@ -236,12 +242,15 @@ public final class Authorizer {
         /** Explicit denies of every source, or null; the first non-empty source in report order decides. */
         CheckResult explicitDeny(AuthzCheck check, Acc kp) {
             Source first = null;
-            List<Hit> all = new ArrayList<>();
+            List<Hit> all = null;
             Acc[] accs = {scp, kp, ip, pb, sp};
             Source[] sources = {Source.SCP, Source.KEY_POLICY, Source.IDENTITY, Source.BOUNDARY, Source.SESSION};
             for (int i = 0; i < accs.length; i++) {
                 if (accs[i] == null || accs[i].denies == null) continue;
-                if (first == null) first = sources[i];
+                if (first == null) {
+                    first = sources[i];
+                    all = new ArrayList<>();
+                }
                 all.addAll(accs[i].denies);
             }
             if (first != null) return new CheckResult(check, Outcome.EXPLICIT_DENY, first, all);

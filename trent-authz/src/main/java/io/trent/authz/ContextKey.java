@@ -1,6 +1,6 @@
 package io.trent.authz;
 
-import java.util.Locale;
+import io.trent.policy.RequestContext;
 
 /**
  * Condition keys the engine derives, with their documented spelling (for humans) and the lower-case form the
@@ -72,10 +72,15 @@ enum ContextKey {
     WRAPPING_KEY_SPEC("kms:WrappingKeySpec");
 
     final String spelling;
-    final String lower;
+    final RequestContext.Key key;
 
     ContextKey(String spelling) {
         this.spelling = spelling;
-        this.lower = spelling.toLowerCase(Locale.ROOT);
+        this.key = RequestContext.Key.of(spelling);
+    }
+
+    /** True for the prefixes of per-request keys (aws:ResourceTag/, kms:EncryptionContext:...). */
+    boolean prefix() {
+        return spelling.endsWith(":") || spelling.endsWith("/");
     }
 }

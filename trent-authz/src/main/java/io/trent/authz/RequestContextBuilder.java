@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.trent.authz.AuthzCheck.Scope;
 import io.trent.authz.KmsOperation.Shape;
 import io.trent.policy.Caller;
+import io.trent.policy.RequestContext;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Derives the authorization checks of a KMS request and the condition keys of each (§6-§8 of the reference), the
@@ -29,19 +31,21 @@ public final class RequestContextBuilder {
                           JsonNode encryptionContext, String refusal) {}
 
     /**
-     * The checks of {@code request}, in the order they are reported.
+     * The checks of {@code request}, in the order they are reported. Their contexts derive each key when a condition
+     * first reads it (most policies read two or three of twenty or more); {@code asMap} gives them all.
      *
      * @param principalTags the caller's principal tags (aws:PrincipalTag/*); empty for service principals
      */
     public static List<AuthzCheck> checks(KmsRequest request, Map<String, String> principalTags) {
+        // every context needs these: failing here keeps such requests denied whichever keys their policies read
+        if (request.caller() instanceof Caller.Iam iam) Objects.requireNonNull(iam.type(), "caller type");
+        if (request.caller() instanceof Caller.Service s) Objects.requireNonNull(s.arn(), "service principal");
         KmsOperation op = KmsOperation.of(request.operation());
         List<Target> plan = plan(request, op);
         List<AuthzCheck> out = new ArrayList<>(plan.size());
         for (Target t : plan) {
-            ContextSink.Evaluation sink = new ContextSink.Evaluation();
-            fill(request, op, principalTags, t, sink);
-            out.add(new AuthzCheck(t.action, t.resource, t.key, sink.builder.build(), t.scope, t.encryptionContext,
-                    t.refusal));
+            RequestContext context = RequestContext.lazy(new CheckKeys(request, op, principalTags, t));
+            out.add(new AuthzCheck(t.action, t.resource, t.key, context, t.scope, t.encryptionContext, t.refusal));
         }
         return out;
     }
@@ -53,7 +57,7 @@ public final class RequestContextBuilder {
         List<Map<String, Object>> out = new ArrayList<>(plan.size());
         for (Target t : plan) {
             ContextSink.Display sink = new ContextSink.Display();
-            fill(request, op, principalTags, t, sink);
+            new CheckKeys(request, op, principalTags, t).fill(sink);
             out.add(sink.map);
         }
         return out;
@@ -184,73 +188,126 @@ public final class RequestContextBuilder {
     // ---------------------------------------------------------------------------------------------------------
     // which keys
 
-    private static void fill(KmsRequest r, KmsOperation op, Map<String, String> principalTags, Target t,
-                             ContextSink out) {
-        Caller caller = r.caller();
-        Transport transport = r.transport();
-        JsonNode p = params(r);
-        String region = t.part == Part.REPLICA ? text(p.path("ReplicaRegion")) : region(r, t.key);
-        String resourceAccount = t.key != null ? t.key.account()
-                : caller instanceof Caller.Iam iam ? iam.account() : null;
-        globalKeys(caller, transport, principalTags, region, resourceAccount, out);
-        boolean iam = caller instanceof Caller.Iam;
-        String via = iam && transport != null ? transport.viaService() : null;
-        switch (t.part) {
-            case KEY, SOURCE, DESTINATION, UNKNOWN -> {
-                callerKeys(caller, via, out);
-                if (t.key != null) keyKeys(t.key, out);
-            }
-            case ALIAS, CREATE, REPLICA -> callerKeys(caller, via, out);
-            case IDENTITY -> {
-                if (op != null && op.shape() == Shape.CUSTOM_KEY_STORE && caller instanceof Caller.Iam i)
-                    out.put(ContextKey.CALLER_ACCOUNT, i.account());
-            }
-        }
-        if (op != null) operationKeys(op, t, r, p, via, out);
-        if (transport != null)
-            for (Map.Entry<String, Object> e : transport.extraContext().entrySet())
-                out.putVerbatim(e.getKey(), e.getValue());
-    }
+    /**
+     * The condition keys of one check: all of them for explanations, or one at a time for a lazy {@link
+     * RequestContext}, which asks for the keys its policies' conditions read. Both run {@link #fill}, so they agree.
+     */
+    private static final class CheckKeys implements RequestContext.Source {
+        private final KmsRequest r;
+        private final KmsOperation op;
+        private final Map<String, String> principalTags;
+        private final Target t;
+        /** aws:CurrentTime when the transport gives none: read once, so every key and explanation agrees. */
+        private volatile Instant now;
 
-    private static void globalKeys(Caller caller, Transport t, Map<String, String> principalTags, String region,
-                                   String resourceAccount, ContextSink out) {
-        if (caller instanceof Caller.Iam iam) {
-            out.put(ContextKey.PRINCIPAL_ARN, iam.principalArn());
-            out.put(ContextKey.PRINCIPAL_ACCOUNT, iam.account());
-            out.put(ContextKey.PRINCIPAL_TYPE, principalType(iam.type()));
-            out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "false");
-            if (iam.type() == Caller.IamType.USER && iam.name() != null)
-                out.put(ContextKey.USERNAME, iam.name().substring(iam.name().lastIndexOf('/') + 1));
-            if (iam.type() == Caller.IamType.ROOT) out.put(ContextKey.USERID, iam.account());
-            if (principalTags != null)
-                for (Map.Entry<String, String> e : principalTags.entrySet())
-                    if (e.getKey() != null) out.putSuffixed(ContextKey.PRINCIPAL_TAG, e.getKey(), e.getValue());
-            String via = t == null ? null : t.viaService();
-            out.put(ContextKey.VIA_AWS_SERVICE, via != null ? "true" : "false");
-            if (via != null) {
-                String principal = servicePrincipalOf(via);
-                out.putMulti(ContextKey.CALLED_VIA, List.of(principal));
-                out.put(ContextKey.CALLED_VIA_FIRST, principal);
-                out.put(ContextKey.CALLED_VIA_LAST, principal);
+        CheckKeys(KmsRequest r, KmsOperation op, Map<String, String> principalTags, Target t) {
+            this.r = r;
+            this.op = op;
+            this.principalTags = principalTags;
+            this.t = t;
+        }
+
+        @Override
+        public RequestContext.Values derive(String lowerKey) {
+            ContextSink.Probe probe = new ContextSink.Probe(lowerKey);
+            if (!probe.derived() && (r.transport() == null || r.transport().extraContext().isEmpty())) return null;
+            fill(probe);
+            return probe.found();
+        }
+
+        @Override
+        public void putAll(RequestContext.Builder into) {
+            fill(new ContextSink.Evaluation(into));
+        }
+
+        private Instant time() {
+            Transport transport = r.transport();
+            if (transport != null && transport.time() != null) return transport.time();
+            Instant n = now;
+            if (n == null) {
+                synchronized (this) {
+                    if (now == null) now = Instant.now();
+                    n = now;
+                }
             }
-        } else if (caller instanceof Caller.Service service) {
-            out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "true");
-            out.put(ContextKey.PRINCIPAL_SERVICE_NAME, service.arn());
-            out.putMulti(ContextKey.PRINCIPAL_SERVICE_NAMES_LIST, List.of(service.arn()));
-            out.put(ContextKey.VIA_AWS_SERVICE, "false");
-            if (t != null) {
-                out.put(ContextKey.SOURCE_ARN, t.sourceArn());
-                out.put(ContextKey.SOURCE_ACCOUNT, t.sourceAccount() != null ? t.sourceAccount()
-                        : arnAccount(t.sourceArn()));
+            return n;
+        }
+
+        void fill(ContextSink out) {
+            Caller caller = r.caller();
+            Transport transport = r.transport();
+            JsonNode p = params(r);
+            if (out.wantsAws()) {
+                globalKeys(caller, transport, out);
+                if (out.wants(ContextKey.REQUESTED_REGION)) {
+                    String region = t.part == Part.REPLICA ? text(p.path("ReplicaRegion")) : region(r, t.key);
+                    if (region != null && !region.isEmpty()) out.put(ContextKey.REQUESTED_REGION, region);
+                }
+                out.put(ContextKey.RESOURCE_ACCOUNT, t.key != null ? t.key.account()
+                        : caller instanceof Caller.Iam iam ? iam.account() : null);
+            }
+            boolean iam = caller instanceof Caller.Iam;
+            String via = iam && transport != null ? transport.viaService() : null;
+            switch (t.part) {
+                case KEY, SOURCE, DESTINATION, UNKNOWN -> {
+                    callerKeys(caller, via, out);
+                    if (t.key != null) keyKeys(t.key, out);
+                }
+                case ALIAS, CREATE, REPLICA -> callerKeys(caller, via, out);
+                case IDENTITY -> {
+                    if (op != null && op.shape() == Shape.CUSTOM_KEY_STORE && caller instanceof Caller.Iam i)
+                        out.put(ContextKey.CALLER_ACCOUNT, i.account());
+                }
+            }
+            if (op != null) operationKeys(op, t, r, p, via, out);
+            if (transport != null)
+                for (Map.Entry<String, Object> e : transport.extraContext().entrySet())
+                    out.putVerbatim(e.getKey(), e.getValue());
+        }
+
+        /** The global keys (§8.1), all of the aws: namespace. */
+        private void globalKeys(Caller caller, Transport t, ContextSink out) {
+            if (caller instanceof Caller.Iam iam) {
+                if (out.wants(ContextKey.PRINCIPAL_ARN)) out.put(ContextKey.PRINCIPAL_ARN, iam.principalArn());
+                out.put(ContextKey.PRINCIPAL_ACCOUNT, iam.account());
+                out.put(ContextKey.PRINCIPAL_TYPE, principalType(iam.type()));
+                out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "false");
+                if (iam.type() == Caller.IamType.USER && iam.name() != null && out.wants(ContextKey.USERNAME))
+                    out.put(ContextKey.USERNAME, iam.name().substring(iam.name().lastIndexOf('/') + 1));
+                if (iam.type() == Caller.IamType.ROOT) out.put(ContextKey.USERID, iam.account());
+                if (principalTags != null && out.wants(ContextKey.PRINCIPAL_TAG))
+                    for (Map.Entry<String, String> e : principalTags.entrySet())
+                        if (e.getKey() != null) out.putSuffixed(ContextKey.PRINCIPAL_TAG, e.getKey(), e.getValue());
+                String via = t == null ? null : t.viaService();
+                out.put(ContextKey.VIA_AWS_SERVICE, via != null ? "true" : "false");
+                if (via != null && (out.wants(ContextKey.CALLED_VIA) || out.wants(ContextKey.CALLED_VIA_FIRST)
+                        || out.wants(ContextKey.CALLED_VIA_LAST))) {
+                    String principal = servicePrincipalOf(via);
+                    out.putMulti(ContextKey.CALLED_VIA, List.of(principal));
+                    out.put(ContextKey.CALLED_VIA_FIRST, principal);
+                    out.put(ContextKey.CALLED_VIA_LAST, principal);
+                }
+            } else if (caller instanceof Caller.Service service) {
+                out.put(ContextKey.PRINCIPAL_IS_AWS_SERVICE, "true");
+                out.put(ContextKey.PRINCIPAL_SERVICE_NAME, service.arn());
+                if (out.wants(ContextKey.PRINCIPAL_SERVICE_NAMES_LIST))
+                    out.putMulti(ContextKey.PRINCIPAL_SERVICE_NAMES_LIST, List.of(service.arn()));
+                out.put(ContextKey.VIA_AWS_SERVICE, "false");
+                if (t != null) {
+                    out.put(ContextKey.SOURCE_ARN, t.sourceArn());
+                    if (out.wants(ContextKey.SOURCE_ACCOUNT))
+                        out.put(ContextKey.SOURCE_ACCOUNT, t.sourceAccount() != null ? t.sourceAccount()
+                                : arnAccount(t.sourceArn()));
+                }
+            }
+            if (t != null) out.put(ContextKey.SOURCE_IP, t.sourceIp());
+            out.put(ContextKey.SECURE_TRANSPORT, t == null || t.secureTransport() ? "true" : "false");
+            if (out.wants(ContextKey.CURRENT_TIME) || out.wants(ContextKey.EPOCH_TIME)) {
+                Clock clock = Clock.of(time());
+                out.put(ContextKey.CURRENT_TIME, clock.iso);
+                out.put(ContextKey.EPOCH_TIME, clock.epoch);
             }
         }
-        if (t != null) out.put(ContextKey.SOURCE_IP, t.sourceIp());
-        out.put(ContextKey.SECURE_TRANSPORT, t == null || t.secureTransport() ? "true" : "false");
-        Clock clock = Clock.of(t == null || t.time() == null ? Instant.now() : t.time());
-        out.put(ContextKey.CURRENT_TIME, clock.iso);
-        out.put(ContextKey.EPOCH_TIME, clock.epoch);
-        if (region != null && !region.isEmpty()) out.put(ContextKey.REQUESTED_REGION, region);
-        out.put(ContextKey.RESOURCE_ACCOUNT, resourceAccount);
     }
 
     private static void callerKeys(Caller caller, String via, ContextSink out) {
@@ -266,8 +323,9 @@ public final class RequestContextBuilder {
         out.put(ContextKey.KEY_ORIGIN, key.origin());
         out.put(ContextKey.MULTI_REGION, key.multiRegion() ? "true" : "false");
         if (key.multiRegion()) out.put(ContextKey.MULTI_REGION_KEY_TYPE, key.multiRegionKeyType());
-        for (Map.Entry<String, String> e : key.tags().entrySet())
-            out.putSuffixed(ContextKey.RESOURCE_TAG, e.getKey(), e.getValue());
+        if (out.wants(ContextKey.RESOURCE_TAG))
+            for (Map.Entry<String, String> e : key.tags().entrySet())
+                out.putSuffixed(ContextKey.RESOURCE_TAG, e.getKey(), e.getValue());
         if (!key.aliases().isEmpty()) out.putMulti(ContextKey.RESOURCE_ALIASES, key.aliases());
     }
 
@@ -277,28 +335,33 @@ public final class RequestContextBuilder {
             String prefix = t.part == Part.SOURCE ? "Source" : t.part == Part.DESTINATION ? "Destination" : "";
             if (op.encryptionContext()) encryptionContext(t.encryptionContext, out);
             if (op.eaDefault()) out.put(ContextKey.ENCRYPTION_ALGORITHM, SYMMETRIC_DEFAULT);
-            if (op.eaParam()) out.put(ContextKey.ENCRYPTION_ALGORITHM,
-                    textOr(p.path(prefix + "EncryptionAlgorithm"), SYMMETRIC_DEFAULT));
-            if (op.requestAlias())
+            if (op.eaParam()) param(out, ContextKey.ENCRYPTION_ALGORITHM, p, prefix + "EncryptionAlgorithm",
+                    SYMMETRIC_DEFAULT);
+            if (op.requestAlias() && out.wants(ContextKey.REQUEST_ALIAS))
                 out.put(ContextKey.REQUEST_ALIAS, aliasName(text(p.path(prefix + "KeyId"))));
         }
-        if (op.attestation() && (t.part == Part.KEY || t.part == Part.IDENTITY)) attestation(p, out);
+        if (op.attestation() && (t.part == Part.KEY || t.part == Part.IDENTITY)
+                && out.wants(ContextKey.RECIPIENT_ATTESTATION)) attestation(p, out);
         String grantIsForAwsResource = via != null ? "true" : "false";
         switch (op) {
             case ReEncrypt -> out.put(ContextKey.RE_ENCRYPT_ON_SAME_KEY,
                     r.otherKey() == null || r.key() == null || r.otherKey().arn() == null
                             || r.otherKey().arn().equals(r.key().arn()) ? "true" : "false");
             case CreateGrant -> {
-                JsonNode constraints = p.path("Constraints");
-                JsonNode equals = nonEmpty(constraints.path("EncryptionContextEquals"));
-                JsonNode subset = nonEmpty(constraints.path("EncryptionContextSubset"));
-                encryptionContext(equals != null ? equals : subset, out);
-                out.put(ContextKey.GRANT_CONSTRAINT_TYPE, equals != null ? "EncryptionContextEquals"
-                        : subset != null ? "EncryptionContextSubset" : null);
+                if (out.wants(ContextKey.ENCRYPTION_CONTEXT) || out.wants(ContextKey.ENCRYPTION_CONTEXT_KEYS)
+                        || out.wants(ContextKey.GRANT_CONSTRAINT_TYPE)) {
+                    JsonNode constraints = p.path("Constraints");
+                    JsonNode equals = nonEmpty(constraints.path("EncryptionContextEquals"));
+                    JsonNode subset = nonEmpty(constraints.path("EncryptionContextSubset"));
+                    encryptionContext(equals != null ? equals : subset, out);
+                    out.put(ContextKey.GRANT_CONSTRAINT_TYPE, equals != null ? "EncryptionContextEquals"
+                            : subset != null ? "EncryptionContextSubset" : null);
+                }
                 out.put(ContextKey.GRANT_IS_FOR_AWS_RESOURCE, grantIsForAwsResource);
-                out.putMulti(ContextKey.GRANT_OPERATIONS, strings(p.path("Operations")));
-                out.put(ContextKey.GRANTEE_PRINCIPAL, text(p.path("GranteePrincipal")));
-                out.put(ContextKey.RETIRING_PRINCIPAL, text(p.path("RetiringPrincipal")));
+                if (out.wants(ContextKey.GRANT_OPERATIONS))
+                    out.putMulti(ContextKey.GRANT_OPERATIONS, strings(p.path("Operations")));
+                param(out, ContextKey.GRANTEE_PRINCIPAL, p, "GranteePrincipal");
+                param(out, ContextKey.RETIRING_PRINCIPAL, p, "RetiringPrincipal");
             }
             case ListGrants, RevokeGrant -> out.put(ContextKey.GRANT_IS_FOR_AWS_RESOURCE, grantIsForAwsResource);
             case CreateKey -> newKeyKeys(p, textOr(p.path("KeySpec"), textOr(p.path("CustomerMasterKeySpec"),
@@ -310,28 +373,26 @@ public final class RequestContextBuilder {
                     newKeyKeys(p, k == null ? null : k.keySpec(), k == null ? null : k.keyUsage(),
                             k == null ? null : k.origin(), true, "REPLICA", out);
                 } else {
-                    out.put(ContextKey.REPLICA_REGION, text(p.path("ReplicaRegion")));
+                    param(out, ContextKey.REPLICA_REGION, p, "ReplicaRegion");
                 }
             }
-            case DeriveSharedSecret ->
-                    out.put(ContextKey.KEY_AGREEMENT_ALGORITHM, text(p.path("KeyAgreementAlgorithm")));
-            case EnableKeyRotation -> out.put(ContextKey.ROTATION_PERIOD_IN_DAYS,
-                    textOr(p.path("RotationPeriodInDays"), "365"));
+            case DeriveSharedSecret -> param(out, ContextKey.KEY_AGREEMENT_ALGORITHM, p, "KeyAgreementAlgorithm");
+            case EnableKeyRotation -> param(out, ContextKey.ROTATION_PERIOD_IN_DAYS, p, "RotationPeriodInDays", "365");
             case GenerateDataKeyPair, GenerateDataKeyPairWithoutPlaintext ->
-                    out.put(ContextKey.DATA_KEY_PAIR_SPEC, text(p.path("KeyPairSpec")));
-            case GenerateMac, VerifyMac -> out.put(ContextKey.MAC_ALGORITHM, text(p.path("MacAlgorithm")));
+                    param(out, ContextKey.DATA_KEY_PAIR_SPEC, p, "KeyPairSpec");
+            case GenerateMac, VerifyMac -> param(out, ContextKey.MAC_ALGORITHM, p, "MacAlgorithm");
             case GetParametersForImport -> {
-                out.put(ContextKey.WRAPPING_ALGORITHM, text(p.path("WrappingAlgorithm")));
-                out.put(ContextKey.WRAPPING_KEY_SPEC, text(p.path("WrappingKeySpec")));
+                param(out, ContextKey.WRAPPING_ALGORITHM, p, "WrappingAlgorithm");
+                param(out, ContextKey.WRAPPING_KEY_SPEC, p, "WrappingKeySpec");
             }
             case ImportKeyMaterial -> {
-                out.put(ContextKey.EXPIRATION_MODEL, text(p.path("ExpirationModel")));
-                out.put(ContextKey.VALID_TO, epochSeconds(p.path("ValidTo")));
+                param(out, ContextKey.EXPIRATION_MODEL, p, "ExpirationModel");
+                if (out.wants(ContextKey.VALID_TO)) out.put(ContextKey.VALID_TO, epochSeconds(p.path("ValidTo")));
             }
-            case PutKeyPolicy -> out.put(ContextKey.BYPASS_POLICY_LOCKOUT_SAFETY_CHECK,
-                    bool(p.path("BypassPolicyLockoutSafetyCheck")));
+            case PutKeyPolicy -> bypassLockoutCheck(p, out);
             case RetireGrant -> {
-                Grant g = Grants.retiredGrant(t.key, p);
+                Grant g = out.wants(ContextKey.ENCRYPTION_CONTEXT) || out.wants(ContextKey.ENCRYPTION_CONTEXT_KEYS)
+                        || out.wants(ContextKey.GRANT_CONSTRAINT_TYPE) ? Grants.retiredGrant(t.key, p) : null;
                 if (g != null) {
                     boolean equals = g.encryptionContextEquals() != null && !g.encryptionContextEquals().isEmpty();
                     boolean subset = g.encryptionContextSubset() != null && !g.encryptionContextSubset().isEmpty();
@@ -342,23 +403,40 @@ public final class RequestContextBuilder {
                             : subset ? "EncryptionContextSubset" : null);
                 }
             }
-            case ScheduleKeyDeletion -> out.put(ContextKey.SCHEDULE_KEY_DELETION_PENDING_WINDOW_IN_DAYS,
-                    textOr(p.path("PendingWindowInDays"), "30"));
+            case ScheduleKeyDeletion -> param(out, ContextKey.SCHEDULE_KEY_DELETION_PENDING_WINDOW_IN_DAYS, p,
+                    "PendingWindowInDays", "30");
             case Sign, Verify -> {
-                out.put(ContextKey.MESSAGE_TYPE, textOr(p.path("MessageType"), "RAW"));
-                out.put(ContextKey.SIGNING_ALGORITHM, text(p.path("SigningAlgorithm")));
+                param(out, ContextKey.MESSAGE_TYPE, p, "MessageType", "RAW");
+                param(out, ContextKey.SIGNING_ALGORITHM, p, "SigningAlgorithm");
             }
             case TagResource -> requestTags(p, out);
-            case UntagResource -> out.putMulti(ContextKey.TAG_KEYS, strings(p.path("TagKeys")));
-            case UpdatePrimaryRegion -> out.put(ContextKey.PRIMARY_REGION, text(p.path("PrimaryRegion")));
+            case UntagResource -> {
+                if (out.wants(ContextKey.TAG_KEYS)) out.putMulti(ContextKey.TAG_KEYS, strings(p.path("TagKeys")));
+            }
+            case UpdatePrimaryRegion -> param(out, ContextKey.PRIMARY_REGION, p, "PrimaryRegion");
             default -> { }
         }
+    }
+
+    /** Puts parameter {@code name} as text under {@code key}, when the sink wants it. */
+    private static void param(ContextSink out, ContextKey key, JsonNode p, String name) {
+        if (out.wants(key)) out.put(key, text(p.path(name)));
+    }
+
+    /** Same as {@link #param(ContextSink, ContextKey, JsonNode, String)} with a default for an absent parameter. */
+    private static void param(ContextSink out, ContextKey key, JsonNode p, String name, String fallback) {
+        if (out.wants(key)) out.put(key, textOr(p.path(name), fallback));
+    }
+
+    private static void bypassLockoutCheck(JsonNode p, ContextSink out) {
+        ContextKey key = ContextKey.BYPASS_POLICY_LOCKOUT_SAFETY_CHECK;
+        if (out.wants(key)) out.put(key, bool(p.path("BypassPolicyLockoutSafetyCheck")));
     }
 
     /** kms: key properties of the key that CreateKey / ReplicateKey would create, plus their request keys. */
     private static void newKeyKeys(JsonNode p, String spec, String usage, String origin, boolean multiRegion,
                                    String multiRegionType, ContextSink out) {
-        out.put(ContextKey.BYPASS_POLICY_LOCKOUT_SAFETY_CHECK, bool(p.path("BypassPolicyLockoutSafetyCheck")));
+        bypassLockoutCheck(p, out);
         out.put(ContextKey.KEY_SPEC, spec);
         out.put(ContextKey.CUSTOMER_MASTER_KEY_SPEC, spec);
         out.put(ContextKey.KEY_USAGE, usage);
@@ -367,14 +445,15 @@ public final class RequestContextBuilder {
         out.put(ContextKey.MULTI_REGION, multiRegion ? "true" : "false");
         if (multiRegion) out.put(ContextKey.MULTI_REGION_KEY_TYPE, multiRegionType);
         requestTags(p, out);
-        for (JsonNode tag : p.path("Tags"))
-            if (text(tag.path("TagKey")) != null)
-                out.putSuffixed(ContextKey.RESOURCE_TAG, text(tag.path("TagKey")), text(tag.path("TagValue")));
+        if (out.wants(ContextKey.RESOURCE_TAG))
+            for (JsonNode tag : p.path("Tags"))
+                if (text(tag.path("TagKey")) != null)
+                    out.putSuffixed(ContextKey.RESOURCE_TAG, text(tag.path("TagKey")), text(tag.path("TagValue")));
     }
 
     private static void requestTags(JsonNode p, ContextSink out) {
         JsonNode tags = p.path("Tags");
-        if (!tags.isArray()) return;
+        if (!tags.isArray() || !out.wants(ContextKey.REQUEST_TAG) && !out.wants(ContextKey.TAG_KEYS)) return;
         List<String> keys = new ArrayList<>(tags.size());
         for (JsonNode tag : tags) {
             String k = text(tag.path("TagKey"));
@@ -386,7 +465,8 @@ public final class RequestContextBuilder {
     }
 
     private static void encryptionContext(JsonNode ec, ContextSink out) {
-        if (ec == null) return;
+        if (ec == null || !out.wants(ContextKey.ENCRYPTION_CONTEXT) && !out.wants(ContextKey.ENCRYPTION_CONTEXT_KEYS))
+            return;
         List<String> keys = new ArrayList<>(ec.size());
         for (Map.Entry<String, JsonNode> e : ec.properties()) {
             String v = text(e.getValue());
@@ -398,7 +478,8 @@ public final class RequestContextBuilder {
     }
 
     private static void encryptionContext(Map<String, String> ec, ContextSink out) {
-        if (ec.isEmpty()) return;
+        if (ec.isEmpty() || !out.wants(ContextKey.ENCRYPTION_CONTEXT) && !out.wants(ContextKey.ENCRYPTION_CONTEXT_KEYS))
+            return;
         for (Map.Entry<String, String> e : ec.entrySet())
             out.putSuffixed(ContextKey.ENCRYPTION_CONTEXT, e.getKey(), e.getValue());
         out.putMulti(ContextKey.ENCRYPTION_CONTEXT_KEYS, List.copyOf(ec.keySet()));

@@ -1,6 +1,5 @@
 package io.trent.policy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,20 +8,28 @@ import java.util.Objects;
  * compiles patterns per request.
  */
 public final class CompiledPolicy {
+    /** Receives the statements that apply to a request. */
+    @FunctionalInterface
+    public interface Matches {
+        void matched(CompiledStatement statement, PrincipalMatch match);
+    }
+
     private final Policy policy;
     private final List<CompiledStatement> statements;
+    private final StatementIndex index;
 
-    private CompiledPolicy(Policy policy, List<CompiledStatement> statements) {
+    private CompiledPolicy(Policy policy, StatementMatcher[] matchers) {
         this.policy = policy;
-        this.statements = statements;
+        this.statements = List.<CompiledStatement>of(matchers);
+        this.index = StatementIndex.of(matchers);
     }
 
     public static CompiledPolicy compile(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        List<CompiledStatement> statements = new ArrayList<>(policy.statements().size());
-        for (Statement s : policy.statements())
-            statements.add(new StatementMatcher(s, policy.type(), policy.variablesEnabled()));
-        return new CompiledPolicy(policy, List.copyOf(statements));
+        StatementMatcher[] matchers = new StatementMatcher[policy.statements().size()];
+        for (int i = 0; i < matchers.length; i++)
+            matchers[i] = new StatementMatcher(policy.statements().get(i), policy.type(), policy.variablesEnabled());
+        return new CompiledPolicy(policy, matchers);
     }
 
     public Policy policy() {
@@ -31,5 +38,14 @@ public final class CompiledPolicy {
 
     public List<CompiledStatement> statements() {
         return statements;
+    }
+
+    /**
+     * Calls {@code out} with every statement whose {@link CompiledStatement#match} is not NONE, in document order: the
+     * same statements as matching each one, but without looking at statements that name neither the request's caller
+     * nor any caller, or do not list its action.
+     */
+    public void forEachMatch(EvalRequest request, Matches out) {
+        index.forEachMatch(request, out);
     }
 }

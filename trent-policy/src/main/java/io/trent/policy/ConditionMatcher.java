@@ -24,7 +24,8 @@ final class ConditionMatcher {
 
     ConditionMatcher(Condition c, boolean variables) {
         this.source = c;
-        this.lowerKey = c.key().toLowerCase(Locale.ROOT);
+        // interned: statements reading the same key share one string, so a context finds it by identity
+        this.lowerKey = c.key().toLowerCase(Locale.ROOT).intern();
         this.negated = c.operator().negated();
         this.ifExists = c.ifExists();
         this.qualifier = c.qualifier() == null ? SetQualifier.NONE : c.qualifier();
@@ -43,11 +44,13 @@ final class ConditionMatcher {
     }
 
     boolean test(RequestContext ctx) {
-        RequestContext.Values v = ctx.getLower(lowerKey);
-        boolean absent = v == null || v.values().isEmpty();
+        Object v = ctx.raw(lowerKey);
+        boolean absent = v == null || v instanceof List<?> list && list.isEmpty();
         if (isNull) return absent ? nullWhenAbsent : nullWhenPresent;
         if (absent) return ifExists || (qualifier == SetQualifier.NONE ? negated : qualifier == SetQualifier.FOR_ALL_VALUES);
-        List<String> values = v.values();
+        if (v instanceof String single) return satisfies(single, ctx);
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) v;
         int n = values.size();
         if (forAll) {
             for (int i = 0; i < n; i++) if (!satisfies(values.get(i), ctx)) return false;

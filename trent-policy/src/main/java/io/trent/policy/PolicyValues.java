@@ -3,6 +3,7 @@ package io.trent.policy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * How the engine reads condition values, for tools that reason about policies without evaluating requests (the
@@ -30,6 +31,15 @@ public final class PolicyValues {
     public static String text(String raw, boolean variables) {
         Template t = Template.parse(raw, variables);
         return t.hasVariables() ? null : t.constantText();
+    }
+
+    /**
+     * An Action/NotAction pattern as the evaluator matches it against an action name: over the whole
+     * {@code service:Name} string ignoring case, {@code *} matching any sequence and {@code ?} one character.
+     */
+    public static Predicate<String> actionPattern(String pattern) {
+        Glob glob = Glob.of(pattern, true);
+        return glob::matches;
     }
 
     /** A Date* value or a request date, or null when it is in no accepted form. */

@@ -50,6 +50,28 @@ final class PrincipalMatcher {
         this.services = services.toArray(String[]::new);
     }
 
+    /**
+     * Registers the statement at {@code index} under every caller it may match: a superset, {@link #match} decides.
+     * Users, roles, sessions and federated users are filed under the caller name they compare with
+     * ({@link Caller.Iam#name()}), accounts under the account ID.
+     */
+    void index(StatementIndex.Builder index, int statement) {
+        if (!present) {
+            if (absent != PrincipalMatch.NONE) index.anyCaller(statement);
+            return;
+        }
+        if (not || everyone) {
+            index.anyCaller(statement);
+            return;
+        }
+        if (services.length > 0) index.service(statement);
+        for (PrincipalEntry.Account a : accounts) index.account(a.accountId(), statement);
+        for (PrincipalEntry.User u : users) index.name(u.pathAndName(), statement);
+        for (PrincipalEntry.Role r : roles) index.name(r.roleName(), statement);
+        for (PrincipalEntry.AssumedRole s : sessions) index.name(s.roleName(), statement);
+        for (PrincipalEntry.FederatedUser f : federated) index.name(f.name(), statement);
+    }
+
     PrincipalMatch match(Caller caller) {
         if (!present) return absent;
         if (caller == null) return PrincipalMatch.NONE;

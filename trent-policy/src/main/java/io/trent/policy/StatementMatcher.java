@@ -1,12 +1,11 @@
 package io.trent.policy;
 
 /**
- * A statement compiled once into matchers. {@link #match} and {@link #explain} run the same checks in the same order
- * (principal, action, resource, conditions in document order), so they always agree.
+ * A statement compiled once into matchers. {@link #match} and {@link #explain} run the same side-effect-free checks,
+ * so they always agree; {@link #explain} runs them in the order it reports (principal, action, resource, conditions
+ * in document order), {@link #match} checks the action first, which {@link StatementIndex} may already have done.
  */
 final class StatementMatcher implements CompiledStatement {
-    private static final RequestContext EMPTY = RequestContext.builder().build();
-
     private final Statement statement;
     private final PrincipalMatcher principal;
     private final ActionMatcher action;
@@ -22,6 +21,14 @@ final class StatementMatcher implements CompiledStatement {
         for (int i = 0; i < conditions.length; i++) conditions[i] = new ConditionMatcher(s.conditions().get(i), variables);
     }
 
+    PrincipalMatcher principal() {
+        return principal;
+    }
+
+    ActionMatcher action() {
+        return action;
+    }
+
     @Override
     public Statement statement() {
         return statement;
@@ -34,10 +41,15 @@ final class StatementMatcher implements CompiledStatement {
 
     @Override
     public PrincipalMatch match(EvalRequest request) {
-        if (request == null) return PrincipalMatch.NONE;
+        if (request == null || !action.matches(request.action())) return PrincipalMatch.NONE;
+        return matchListed(request);
+    }
+
+    /** {@link #match} for a request whose action the statement is known to list. */
+    PrincipalMatch matchListed(EvalRequest request) {
         PrincipalMatch p = principal.match(request.caller());
-        if (p == PrincipalMatch.NONE || !action.matches(request.action())) return PrincipalMatch.NONE;
-        RequestContext ctx = request.context() == null ? EMPTY : request.context();
+        if (p == PrincipalMatch.NONE) return PrincipalMatch.NONE;
+        RequestContext ctx = request.context() == null ? RequestContext.empty() : request.context();
         if (!resource.matches(request.resource(), ctx)) return PrincipalMatch.NONE;
         for (ConditionMatcher c : conditions) if (!c.test(ctx)) return PrincipalMatch.NONE;
         return p;
@@ -51,7 +63,7 @@ final class StatementMatcher implements CompiledStatement {
         if (p == PrincipalMatch.NONE)
             return miss(policyName, new Mismatch.Principal(request.caller() == null ? null : request.caller().arn()));
         if (!action.matches(request.action())) return miss(policyName, new Mismatch.Action(request.action()));
-        RequestContext ctx = request.context() == null ? EMPTY : request.context();
+        RequestContext ctx = request.context() == null ? RequestContext.empty() : request.context();
         if (!resource.matches(request.resource(), ctx)) return miss(policyName, new Mismatch.Resource(request.resource()));
         for (ConditionMatcher c : conditions) if (!c.test(ctx)) return miss(policyName, c.mismatch(ctx));
         return new StatementResult(policyName, statement, true, p, null);

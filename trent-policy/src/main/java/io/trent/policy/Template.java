@@ -74,7 +74,7 @@ final class Template {
         if (name.isEmpty() || name.indexOf('\'') >= 0 || name.indexOf('{') >= 0)
             throw new IllegalArgumentException("malformed policy variable ${" + body + "}");
         if (fallback == null && name.length() == 1 && "*?$".indexOf(name.charAt(0)) >= 0) return name.charAt(0);
-        return new Var(name.toLowerCase(Locale.ROOT), fallback);
+        return new Var(name.toLowerCase(Locale.ROOT).intern(), fallback);
     }
 
     boolean hasVariables() {
@@ -137,8 +137,6 @@ final class Template {
 
     /** Multi-valued keys are never variables: they resolve like an absent key. */
     private static String valueOf(Var v, RequestContext ctx) {
-        RequestContext.Values values = ctx == null ? null : ctx.getLower(v.lowerKey);
-        if (values == null || values.multiValued() || values.values().isEmpty()) return v.fallback;
-        return values.values().get(0);
+        return ctx != null && ctx.raw(v.lowerKey) instanceof String value ? value : v.fallback;
     }
 }

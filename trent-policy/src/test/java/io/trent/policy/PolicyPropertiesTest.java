@@ -88,6 +88,11 @@ class PolicyPropertiesTest {
         assertThat(parsed.diagnostics()).as(document).isEmpty();
         CompiledPolicy compiled = CompiledPolicy.compile(parsed.policy());
         for (EvalRequest r : requests) {
+            List<String> indexed = new ArrayList<>(), each = new ArrayList<>();
+            compiled.forEachMatch(r, (s, m) -> indexed.add(s.statement().index() + " " + m));
+            for (CompiledStatement s : compiled.statements())
+                if (s.match(r) != PrincipalMatch.NONE) each.add(s.statement().index() + " " + s.match(r));
+            assertThat(indexed).as("%s\n%s", document, r).isEqualTo(each);
             for (CompiledStatement s : compiled.statements()) {
                 PrincipalMatch m = s.match(r);
                 StatementResult e = s.explain("p", r);
@@ -312,11 +317,23 @@ class PolicyPropertiesTest {
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of(REQUEST_VALUES), Arbitraries.strings().ofMaxLength(8));
         Arbitrary<Map<String, String>> singles = Arbitraries.maps(Arbitraries.of(SINGLE_KEYS), value).ofMaxSize(6);
         Arbitrary<Map<String, List<String>>> multis = Arbitraries.maps(Arbitraries.of(MULTI_KEYS), value.list().ofMaxSize(3)).ofMaxSize(2);
-        Arbitrary<RequestContext> context = Combinators.combine(singles, multis).as((s, m) -> {
+        Arbitrary<RequestContext> context = Combinators.combine(singles, multis, Arbitraries.of(true, false)).as((s, m, lazy) -> {
             RequestContext.Builder b = RequestContext.builder();
             s.forEach(b::put);
             m.forEach(b::putMulti);
-            return b.build();
+            RequestContext built = b.build();
+            return lazy ? RequestContext.lazy(new RequestContext.Source() {
+                @Override
+                public RequestContext.Values derive(String lowerKey) {
+                    return built.getLower(lowerKey);
+                }
+
+                @Override
+                public void putAll(RequestContext.Builder into) {
+                    s.forEach(into::put);
+                    m.forEach(into::putMulti);
+                }
+            }) : built;
         }).injectNull(0.05);
         return Combinators.combine(caller, action, resource, context).as(EvalRequest::new).list().ofMinSize(1).ofMaxSize(6);
     }

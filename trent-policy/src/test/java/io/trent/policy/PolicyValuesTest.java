@@ -21,6 +21,15 @@ class PolicyValuesTest {
     }
 
     @Test
+    void actionPatternsMatchAsTheEvaluatorDoes() {
+        assertThat(PolicyValues.actionPattern("KMS:GenerateDataKey*").test("kms:generatedatakeypair")).isTrue();
+        assertThat(PolicyValues.actionPattern("kms:?ncrypt").test("kms:Encrypt")).isTrue();
+        assertThat(PolicyValues.actionPattern("kms:?ncrypt").test("kms:ReEncrypt")).isFalse();
+        assertThat(PolicyValues.actionPattern("*").test("")).isTrue();
+        assertThat(PolicyValues.actionPattern("kms:Decrypt").test("kms:DecryptX")).isFalse();
+    }
+
+    @Test
     void datesAndNumbers() {
         assertThat(PolicyValues.date("2026-01-01")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(PolicyValues.date("1767225600")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));

@@ -139,6 +139,16 @@ class SemanticChecksTest {
     }
 
     @Test
+    void aResourceOtherThanStarMayOrMayNotBeTheKey() throws Exception {
+        String keyArnOnly = doc(BASELINE.replace("\"Resource\": \"*\"",
+                "\"Resource\": \"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\""));
+        assertThat(SemanticChecks.run(JSON.readTree(keyArnOnly), Set.of())).isEmpty();
+        // NotResource: a key policy alone does not tell whether the statement reaches this key, so no lockout claim
+        assertThat(SemanticChecks.run(JSON.readTree(doc(TRAIL, BASELINE.replace("\"Resource\": \"*\"",
+                "\"NotResource\": \"arn:aws:kms:*:111122223333:alias/*\""))), Set.of())).isEmpty();
+    }
+
+    @Test
     void aSingleStatementObjectHasItsOwnPath() throws Exception {
         String single = "{\"Version\": \"2012-10-17\", \"Statement\": " + TRAIL + "}";
         assertThat(SemanticChecks.run(JSON.readTree(single), Set.of())).extracting(Finding::code, Finding::path)

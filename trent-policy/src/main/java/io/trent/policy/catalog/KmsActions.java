@@ -1,9 +1,12 @@
 package io.trent.policy.catalog;
 
+import io.trent.policy.PolicyValues;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Named sets of {@link KmsAction}s and expansion of action patterns against the catalog. */
 public final class KmsActions {
@@ -29,9 +32,10 @@ public final class KmsActions {
         String p = pattern.toLowerCase(Locale.ROOT);
         if (!hasWildcard(p)) return KmsAction.of(p).filter(a -> p.startsWith("kms:"))
                 .map(a -> frozen(EnumSet.of(a))).orElse(Set.of());
+        Predicate<String> matches = PolicyValues.actionPattern(pattern);
         EnumSet<KmsAction> out = EnumSet.noneOf(KmsAction.class);
         for (KmsAction a : KmsAction.values()) {
-            if (Glob.matches(p, a.iamName().toLowerCase(Locale.ROOT))) out.add(a);
+            if (matches.test(a.iamName())) out.add(a);
         }
         return frozen(out);
     }
@@ -50,7 +54,7 @@ public final class KmsActions {
         return colon < 0 ? "" : pattern.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    private static Set<KmsAction> where(java.util.function.Predicate<KmsAction> p) {
+    private static Set<KmsAction> where(Predicate<KmsAction> p) {
         EnumSet<KmsAction> s = EnumSet.noneOf(KmsAction.class);
         for (KmsAction a : KmsAction.values()) if (p.test(a)) s.add(a);
         return frozen(s);
