@@ -109,11 +109,12 @@ class ProtocolTest {
 
     @Test
     void oversizedBodiesGetAJson413() {
+        // Only the head is sent: the server answers from Content-Length and closes, so a client still writing a
+        // megabyte of body could see a broken pipe before it reads the answer.
         try (RawHttp http = new RawHttp(server.port())) {
-            byte[] big = new byte[TrentServer.MAX_REQUEST_BYTES + 1];
-            java.util.Arrays.fill(big, (byte) ' ');
             http.write("POST", "/", Map.of("Host", "127.0.0.1", "Content-Type", "application/x-amz-json-1.1",
-                    "X-Amz-Target", "TrentService.ListKeys"), big);
+                    "X-Amz-Target", "TrentService.ListKeys",
+                    "Content-Length", String.valueOf(TrentServer.MAX_REQUEST_BYTES + 1)), new byte[0]);
             assertError(http.read(), 413, "RequestEntityTooLargeException", "larger than");
         }
     }
