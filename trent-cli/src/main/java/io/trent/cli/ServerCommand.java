@@ -43,6 +43,15 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "trent.yaml: settings and identities.")
     Path config;
 
+    @Option(names = "--tls-cert", paramLabel = "CERT.pem", description = "Serve HTTPS (TLS 1.2/1.3) with this PEM "
+            + "certificate chain, the server's certificate first; needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "KEY.pem",
+            description = "The certificate's unencrypted PKCS#8 PEM private key (RSA, EC or Ed25519); "
+                    + "needs --tls-cert.")
+    Path tlsKey;
+
     @Option(names = "--dev", description = "Accept access keys the config does not know, without signature "
             + "verification, as the root user of the dev account. Known keys are still verified.")
     boolean dev;
@@ -61,6 +70,10 @@ public final class ServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (devAccount != null && !dev) {
             err.println("trent server: --dev-account needs --dev");
+            return 2;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("trent server: --tls-cert and --tls-key go together");
             return 2;
         }
         String account = devAccount == null ? DEFAULT_DEV_ACCOUNT : devAccount;
@@ -87,6 +100,7 @@ public final class ServerCommand implements Callable<Integer> {
         TrentServer.Options options = new TrentServer.Options(
                 host != null ? host : cfg.host() != null ? cfg.host() : DEFAULT_HOST,
                 port != null ? port : cfg.port() != null ? cfg.port() : DEFAULT_PORT,
+                tlsCert != null ? new TrentConfig.Tls(tlsCert.toAbsolutePath(), tlsKey.toAbsolutePath()) : cfg.tls(),
                 db, rootKey, cfg, dev ? account : null, Clock.systemUTC());
         TrentServer started;
         try {
@@ -107,7 +121,7 @@ public final class ServerCommand implements Callable<Integer> {
                 // the platform does not have this signal; the JVM's own handling still runs the shutdown hook
             }
         }
-        printBanner(spec.commandLine().getOut(), started, cfg);
+        printBanner(spec.commandLine().getOut(), started, cfg, config);
         return 0;
     }
 
@@ -121,10 +135,15 @@ public final class ServerCommand implements Callable<Integer> {
         System.out.flush();
     }
 
-    private void printBanner(PrintWriter out, TrentServer s, TrentConfig cfg) {
+    /** @param config the configuration file, or null */
+    static void printBanner(PrintWriter out, TrentServer s, TrentConfig cfg, Path config) {
         TrentServer.Options o = s.options();
         String url = s.endpoint();
         out.println("Trent KMS endpoint listening on " + url);
+        if (o.tls() != null)
+            out.println("  tls: TLS 1.2/1.3 with " + o.tls().certificateChain() + " (aws:SecureTransport is true)");
+        else
+            out.println("  plain HTTP: aws:SecureTransport is false (--tls-cert/--tls-key serve HTTPS)");
         out.println("  database: " + o.databaseFile());
         out.println("  root key: " + o.rootKeyFile() + (s.rootKeyGenerated() ? " (generated now, mode 0600)" : ""));
         if (config != null)
@@ -145,8 +164,13 @@ public final class ServerCommand implements Callable<Integer> {
             out.println("No identities are configured, so every request is refused: restart with --dev (any access"
                     + " key acts as the dev account's root user) or --config trent.yaml.");
         }
-        out.println("  aws kms create-key --endpoint-url " + url);
-        out.println("  (or export AWS_ENDPOINT_URL_KMS=" + url + " and leave out --endpoint-url)");
+        String caBundle = o.tls() == null ? "" : " --ca-bundle " + o.tls().certificateChain();
+        out.println("  aws kms create-key --endpoint-url " + url + caBundle);
+        out.println("  (or export AWS_ENDPOINT_URL_KMS=" + url
+                + (o.tls() == null ? "" : " AWS_CA_BUNDLE=" + o.tls().certificateChain())
+                + " and leave out --endpoint-url" + (o.tls() == null ? "" : " and --ca-bundle") + ")");
+        if (o.tls() != null)
+            out.println("  (Java SDKs: add the certificate to the JVM's trust store with keytool -importcert)");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

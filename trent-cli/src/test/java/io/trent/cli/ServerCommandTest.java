@@ -1,12 +1,18 @@
 package io.trent.cli;
 
+import io.trent.server.TrentServer;
+import io.trent.server.config.TrentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +67,54 @@ class ServerCommandTest {
             assertThat(r.err()).contains("cannot start: cannot listen on 127.0.0.1:" + busy.getLocalPort());
         }
         assertThat(ServerCommand.isRunning()).isFalse();
+    }
+
+    /** A self-signed certificate for 127.0.0.1 and its PKCS#8 key, made by openssl. */
+    private TrentConfig.Tls selfSigned() throws IOException, InterruptedException {
+        Path cert = dir.resolve("cert.pem"), key = dir.resolve("key.pem");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return new TrentConfig.Tls(cert, key);
+    }
+
+    @Test
+    void tlsNeedsACertificateAndAUsableKey() throws Exception {
+        assertThat(Cli.run("server", "--dev", "--tls-cert", "cert.pem").err())
+                .contains("--tls-cert and --tls-key go together");
+        TrentConfig.Tls tls = selfSigned();
+        Path notAKey = Files.writeString(dir.resolve("not-a-key.pem"), "hello\n");
+        Cli.Run r = Cli.run("server", "--dev", "--port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--tls-cert", tls.certificateChain().toString(), "--tls-key", notAKey.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot start: TLS private key " + notAKey + ": expected one PEM PKCS#8");
+        assertThat(ServerCommand.isRunning()).isFalse();
+        assertThat(dir.resolve("data")).doesNotExist();
+
+        Path config = Files.writeString(dir.resolve("trent.yaml"), "server: { tls: { cert: cert.pem, key: x.pem } }\n");
+        r = Cli.run("server", "--dev", "--port", "0", "--config", config.toString(), "--data-dir",
+                dir.resolve("data").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot start: TLS private key " + dir.resolve("x.pem") + ": file not found");
+    }
+
+    @Test
+    void theBannerOfAnHttpsServerShowsHowToTrustItsCertificate() throws Exception {
+        TrentConfig.Tls tls = selfSigned();
+        Path data = dir.resolve("data");
+        try (TrentServer s = TrentServer.start(new TrentServer.Options("127.0.0.1", 0, tls, data.resolve("trent.db"),
+                data.resolve("root.key"), TrentConfig.EMPTY, "111122223333", Clock.systemUTC()))) {
+            StringWriter out = new StringWriter();
+            ServerCommand.printBanner(new PrintWriter(out), s, TrentConfig.EMPTY, null);
+            String url = "https://127.0.0.1:" + s.port();
+            assertThat(out.toString())
+                    .contains("listening on " + url)
+                    .contains("(aws:SecureTransport is true)")
+                    .contains("aws kms create-key --endpoint-url " + url + " --ca-bundle " + tls.certificateChain())
+                    .contains("AWS_CA_BUNDLE=" + tls.certificateChain());
+        }
     }
 }

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.trent.kms.Invocation;
@@ -37,6 +38,7 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
 
 /**
  * The AWS JSON 1.1 protocol for one connection: {@code POST /} with {@code X-Amz-Target: TrentService.<Operation>},
@@ -56,13 +58,16 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
     private final KmsService kms;
     private final RequestAuthenticator authenticator;
     private final Executor workers;
+    private final boolean secureTransport;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    KmsHttpHandler(KmsService kms, RequestAuthenticator authenticator, Executor workers) {
+    /** @param secureTransport the connection is TLS (an SslHandler precedes this handler) */
+    KmsHttpHandler(KmsService kms, RequestAuthenticator authenticator, Executor workers, boolean secureTransport) {
         this.kms = kms;
         this.authenticator = authenticator;
         this.workers = workers;
+        this.secureTransport = secureTransport;
     }
 
     @Override
@@ -87,7 +92,8 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
                 throw RequestException.serialization("Malformed HTTP request");
             String operation = operation(request);
             RequestAuthenticator.Authenticated who = authenticator.authenticate(request.method().name(),
-                    request.uri(), request.headers(), request.content(), remoteIp(ctx.channel().remoteAddress()));
+                    request.uri(), request.headers(), request.content(), remoteIp(ctx.channel().remoteAddress()),
+                    secureTransport);
             JsonNode body = parse(request.content());
             Invocation invocation = new Invocation(who.caller(), who.transport(), requestId);
             if (Operations.INLINE.contains(operation)) {
@@ -237,7 +243,9 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof IOException))
+        // Failed handshakes and plain HTTP on the HTTPS port are the client's business, not the server's.
+        if (!(cause instanceof IOException || cause instanceof NotSslRecordException
+                || cause.getCause() instanceof SSLException))
             LOG.log(System.Logger.Level.WARNING, "closing a connection after an unexpected error", cause);
         ctx.close();
     }

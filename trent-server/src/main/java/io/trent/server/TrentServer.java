@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.trent.kms.KmsService;
 import io.trent.kms.KmsStore;
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The Trent KMS endpoint: Netty HTTP/1.1 (keep-alive) on two event-loop threads, a small worker pool for store
+ * The Trent KMS endpoint: Netty HTTP/1.1 (keep-alive), or HTTPS when given a certificate, on two event-loop threads, a small worker pool for store
  * writes and slow key operations, and the KMS service over an embedded SQLite store. {@link #close()} stops
  * accepting, finishes running requests, and closes the store.
  */
@@ -55,10 +56,18 @@ public final class TrentServer implements AutoCloseable {
 
     /**
      * @param port         0 picks a free port
+     * @param tls          serve HTTPS with this certificate and key (requests then have aws:SecureTransport true);
+     *                     null serves plain HTTP
      * @param devAccount   in dev mode the account whose root user unknown access keys act as; null otherwise
      */
-    public record Options(String host, int port, Path databaseFile, Path rootKeyFile, TrentConfig config,
-                          String devAccount, Clock clock) {}
+    public record Options(String host, int port, TrentConfig.Tls tls, Path databaseFile, Path rootKeyFile,
+                          TrentConfig config, String devAccount, Clock clock) {
+        /** Plain HTTP. */
+        public Options(String host, int port, Path databaseFile, Path rootKeyFile, TrentConfig config,
+                       String devAccount, Clock clock) {
+            this(host, port, null, databaseFile, rootKeyFile, config, devAccount, clock);
+        }
+    }
 
     private final Options options;
     private final FileChannel lockChannel;
@@ -73,6 +82,8 @@ public final class TrentServer implements AutoCloseable {
 
     private TrentServer(Options o) throws IOException {
         this.options = o;
+        // Before anything is created or locked: a bad certificate or key leaves no trace.
+        SslContext tls = o.tls() == null ? null : ServerTls.context(o.tls());
         RootKeyFile.createPrivateDirectories(o.databaseFile().toAbsolutePath().getParent());
         Path lockFile = o.databaseFile().resolveSibling(o.databaseFile().getFileName() + ".lock");
         lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -114,9 +125,10 @@ public final class TrentServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 64 * 1024))
                                     .addLast(new JsonTooLargeAggregator(MAX_REQUEST_BYTES))
-                                    .addLast(new KmsHttpHandler(kmsService, authenticator, workerPool));
+                                    .addLast(new KmsHttpHandler(kmsService, authenticator, workerPool, tls != null));
                         }
                     })
                     .bind(o.host(), o.port()).syncUninterruptibly().channel();
@@ -158,10 +170,10 @@ public final class TrentServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** The URL clients use, e.g. http://127.0.0.1:8090. */
+    /** The URL clients use, e.g. http://127.0.0.1:8090 or https://127.0.0.1:8090. */
     public String endpoint() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        return "http://" + host + ":" + port();
+        return (options.tls() == null ? "http://" : "https://") + host + ":" + port();
     }
 
     public Options options() {

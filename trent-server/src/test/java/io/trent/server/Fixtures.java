@@ -53,11 +53,16 @@ public final class Fixtures {
             """;
 
     public static KmsClient client(URI endpoint, String accessKeyId, String secret, Region region) {
+        return client(endpoint, accessKeyId, secret, region, UrlConnectionHttpClient.builder());
+    }
+
+    public static KmsClient client(URI endpoint, String accessKeyId, String secret, Region region,
+                                   UrlConnectionHttpClient.Builder http) {
         return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

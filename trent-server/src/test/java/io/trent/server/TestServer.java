@@ -22,9 +22,14 @@ public final class TestServer implements AutoCloseable {
      * @param devAccount the dev account, or null without dev mode
      */
     public static TestServer start(Path dataDir, String yaml, String devAccount) {
+        return start(dataDir, yaml, devAccount, null);
+    }
+
+    /** @param tls HTTPS with this certificate and key, or null for plain HTTP */
+    public static TestServer start(Path dataDir, String yaml, String devAccount, TrentConfig.Tls tls) {
         TrentConfig config = yaml == null ? TrentConfig.EMPTY : ConfigLoader.parse(yaml, "trent.yaml", dataDir);
         try {
-            return new TestServer(TrentServer.start(new TrentServer.Options("127.0.0.1", 0,
+            return new TestServer(TrentServer.start(new TrentServer.Options("127.0.0.1", 0, tls,
                     dataDir.resolve("trent.db"), dataDir.resolve("root.key"), config, devAccount,
                     Clock.systemUTC())));
         } catch (IOException e) {

@@ -48,8 +48,10 @@ public final class RequestAuthenticator {
     /**
      * @param uri      the request target as received
      * @param remoteIp the address of the connection's peer
+     * @param secure   the request came over TLS (aws:SecureTransport)
      */
-    public Authenticated authenticate(String method, String uri, HttpHeaders headers, ByteBuf body, String remoteIp) {
+    public Authenticated authenticate(String method, String uri, HttpHeaders headers, ByteBuf body, String remoteIp,
+                                      boolean secure) {
         String header = headers.get("authorization");
         if (header == null) throw RequestException.missingAuthenticationToken();
         AuthorizationHeader auth = AuthorizationHeader.parse(header);
@@ -59,7 +61,7 @@ public final class RequestAuthenticator {
         if (credential == null) {
             if (devCaller == null) throw RequestException.unrecognizedClient();
             refuseServiceHeaders(headers, devCaller.arn());
-            return new Authenticated(devCaller, direct(auth.region(), remoteIp, now));
+            return new Authenticated(devCaller, direct(auth.region(), remoteIp, secure, now));
         }
         SigV4Verifier.checkSkew(signed, now);
         if (headers.contains("x-amz-security-token")) throw RequestException.unrecognizedClient();
@@ -72,7 +74,7 @@ public final class RequestAuthenticator {
         String sourceAccount = signedValue(headers, auth, SOURCE_ACCOUNT);
         if (!(caller instanceof Caller.Service service)) {
             refuseServiceHeaders(headers, caller.arn());
-            return new Authenticated(caller, direct(auth.region(), remoteIp, now));
+            return new Authenticated(caller, direct(auth.region(), remoteIp, secure, now));
         }
         if (onBehalfOf == null) {
             if (callerIp != null) throw RequestException.accessDenied("The X-Trent-Caller-Ip header is only "
@@ -82,7 +84,7 @@ public final class RequestAuthenticator {
             if (sourceArn != null && !sourceArn.startsWith("arn:"))
                 throw RequestException.validation("X-Amz-Source-Arn must be an ARN");
             return new Authenticated(caller, new Transport(auth.region(), null, sourceArn, sourceAccount, remoteIp,
-                    false, now, Map.of()));
+                    secure, now, Map.of()));
         }
         if (!credential.actsOnBehalfOfCallers())
             throw RequestException.accessDenied("User: " + service.arn() + " is not allowed to act on behalf of "
@@ -102,12 +104,13 @@ public final class RequestAuthenticator {
                     + principal.arn());
         if (callerIp != null && !IpAddresses.isLiteral(callerIp))
             throw RequestException.validation("X-Trent-Caller-Ip must be an IPv4 or IPv6 address");
+        // The forward-access call arrives over the service's connection, so its transport is the one that counts.
         return new Authenticated(principal, new Transport(auth.region(), service.arn(), null, null, callerIp,
-                false, now, Map.of()));
+                secure, now, Map.of()));
     }
 
-    private static Transport direct(String region, String remoteIp, Instant now) {
-        return new Transport(region, null, null, null, remoteIp, false, now, Map.of());
+    private static Transport direct(String region, String remoteIp, boolean secure, Instant now) {
+        return new Transport(region, null, null, null, remoteIp, secure, now, Map.of());
     }
 
     /** The value of a header that must be signed when present. */

@@ -72,10 +72,13 @@ public final class ConfigLoader {
         Obj root = new Obj(tree.root(), "", "server", "storage", "rootKey", "accounts", "services");
         String host = null;
         Integer port = null;
-        Obj server = root.object("server", "host", "port");
+        TrentConfig.Tls tls = null;
+        Obj server = root.object("server", "host", "port", "tls");
         if (server != null) {
             host = server.string("host", false);
             port = server.integer("port", 0, 65535);
+            Obj t = server.object("tls", "cert", "key");
+            if (t != null) tls = new TrentConfig.Tls(t.requiredPath("cert"), t.requiredPath("key"));
         }
         Path db = null, rootKey = null;
         Obj storage = root.object("storage", "type", "path");
@@ -103,7 +106,7 @@ public final class ConfigLoader {
             Boolean fas = s.bool("actsOnBehalfOfCallers");
             services.add(new TrentConfig.Service(name, accessKeys(s, "accessKeys"), fas != null && fas));
         }
-        return new TrentConfig(host, port, db, rootKey, accounts, services);
+        return new TrentConfig(host, port, db, rootKey, tls, accounts, services);
     }
 
     private TrentConfig.Account account(Obj a) {
@@ -290,6 +293,11 @@ public final class ConfigLoader {
             if (s == null) return null;
             if (s.isBlank()) throw fail(field, "must not be empty");
             return baseDir.resolve(s).normalize();
+        }
+
+        Path requiredPath(String field) {
+            string(field, true);
+            return path(field);
         }
 
         Obj object(String field, String... allowed) {

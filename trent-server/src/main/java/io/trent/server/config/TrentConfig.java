@@ -12,16 +12,30 @@ import java.util.Map;
  *
  * @param databaseFile the SQLite file ({@code storage.path}), or null
  * @param rootKeyFile  the root key file ({@code rootKey.path}), or null
+ * @param tls          HTTPS ({@code server.tls}), or null for plain HTTP
  */
-public record TrentConfig(String host, Integer port, Path databaseFile, Path rootKeyFile,
+public record TrentConfig(String host, Integer port, Path databaseFile, Path rootKeyFile, Tls tls,
                           List<Account> accounts, List<Service> services) {
     public TrentConfig {
         accounts = List.copyOf(accounts);
         services = List.copyOf(services);
     }
 
+    public TrentConfig(String host, Integer port, Path databaseFile, Path rootKeyFile, List<Account> accounts,
+                       List<Service> services) {
+        this(host, port, databaseFile, rootKeyFile, null, accounts, services);
+    }
+
     /** No file: no identities, every setting from flags and defaults. */
     public static final TrentConfig EMPTY = new TrentConfig(null, null, null, null, List.of(), List.of());
+
+    /**
+     * The server's TLS identity.
+     *
+     * @param certificateChain PEM certificates, the server's own first
+     * @param privateKey       its unencrypted PKCS#8 PEM private key
+     */
+    public record Tls(Path certificateChain, Path privateKey) {}
 
     /** An access key pair. The secret never appears in {@link #toString()}. */
     public record AccessKey(String id, String secret) {

@@ -50,7 +50,7 @@ class RequestAuthenticatorTest {
     }
 
     private static RequestAuthenticator.Authenticated run(RequestAuthenticator a, HttpHeaders h) {
-        return a.authenticate("POST", "/", h, Unpooled.copiedBuffer(BODY, StandardCharsets.UTF_8), "10.1.2.3");
+        return a.authenticate("POST", "/", h, Unpooled.copiedBuffer(BODY, StandardCharsets.UTF_8), "10.1.2.3", false);
     }
 
     private static void refused(RequestAuthenticator a, HttpHeaders h, String errorCode, String message) {
@@ -69,6 +69,9 @@ class RequestAuthenticatorTest {
         assertThat(t.viaService()).isNull();
         assertThat(t.sourceArn()).isNull();
         assertThat(t.secureTransport()).isFalse();
+        assertThat(strict.authenticate("POST", "/", signed("AKIAALICE", "alice-secret", Map.of()),
+                Unpooled.copiedBuffer(BODY, StandardCharsets.UTF_8), "10.1.2.3", true).transport().secureTransport())
+                .isTrue();
         refused(strict, signed("AKIAALICE", "wrong-secret", Map.of()), "InvalidSignatureException",
                 "signature we calculated does not match");
     }

@@ -13,7 +13,7 @@ class ConfigLoaderTest {
     private static final Path BASE = Path.of("/etc/trent");
 
     private static final String EXAMPLE = """
-            server: { host: 0.0.0.0, port: 9000 }
+            server: { host: 0.0.0.0, port: 9000, tls: { cert: tls/cert.pem, key: /secure/key.pem } }
             storage: { type: sqlite, path: ./data/trent.db }
             rootKey: { type: file, path: /secure/root.key }
             accounts:
@@ -53,6 +53,8 @@ class ConfigLoaderTest {
         assertThat(c.port()).isEqualTo(9000);
         assertThat(c.databaseFile()).isEqualTo(Path.of("/etc/trent/data/trent.db"));
         assertThat(c.rootKeyFile()).isEqualTo(Path.of("/secure/root.key"));
+        assertThat(c.tls())
+                .isEqualTo(new TrentConfig.Tls(Path.of("/etc/trent/tls/cert.pem"), Path.of("/secure/key.pem")));
         TrentConfig.Account a = c.accounts().get(0);
         assertThat(a.id()).isEqualTo("111122223333");
         assertThat(a.serviceControlPolicies()).singleElement()
@@ -92,7 +94,11 @@ class ConfigLoaderTest {
                 server:
                   host: 127.0.0.1
                   prot: 8090
-                """, "trent.yaml line 3: server.prot: unknown field (allowed here: host, port)");
+                """, "trent.yaml line 3: server.prot: unknown field (allowed here: host, port, tls)");
+        fails("""
+                server:
+                  tls: { cert: cert.pem }
+                """, "trent.yaml line 2: server.tls: missing required field 'key'");
         fails("""
                 accounts:
                   - id: 111122223333
@@ -157,5 +163,6 @@ class ConfigLoaderTest {
         TrentConfig c = ConfigLoader.parse("", "trent.yaml", BASE);
         assertThat(c.accounts()).isEmpty();
         assertThat(c.port()).isNull();
+        assertThat(c.tls()).isNull();
     }
 }
