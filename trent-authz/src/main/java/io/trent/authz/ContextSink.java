@@ -20,10 +20,14 @@ sealed interface ContextSink {
      * Whether the sink takes {@code key} (for a prefix: some key with that prefix). Values that cost more than a field
      * read are computed only when it does.
      */
-    boolean wants(ContextKey key);
+    default boolean wants(ContextKey key) {
+        return true;
+    }
 
     /** Whether the sink takes some key of the aws: namespace; fill skips the global keys (all aws:) when not. */
-    boolean wantsAws();
+    default boolean wantsAws() {
+        return true;
+    }
 
     void put(ContextKey key, String value);
 
@@ -43,16 +47,6 @@ sealed interface ContextSink {
 
     /** Puts every key into a {@link RequestContext.Builder}. */
     record Evaluation(RequestContext.Builder builder) implements ContextSink {
-        @Override
-        public boolean wants(ContextKey key) {
-            return true;
-        }
-
-        @Override
-        public boolean wantsAws() {
-            return true;
-        }
-
         @Override
         public void put(ContextKey key, String value) {
             builder.put(key.key, value);
@@ -171,16 +165,6 @@ sealed interface ContextSink {
             String previous = spellingByLower.put(key.toLowerCase(Locale.ROOT), key);
             if (previous != null) map.remove(previous);
             map.put(key, value);
-        }
-
-        @Override
-        public boolean wants(ContextKey key) {
-            return true;
-        }
-
-        @Override
-        public boolean wantsAws() {
-            return true;
         }
 
         @Override

@@ -49,8 +49,6 @@ public final class Simulation {
     /** The decision the case expects, or null when it states none. */
     public Outcome expected() { return expected; }
 
-    public KmsRequest request() { return request; }
-
     /** Derives the request context and authorizes; no parsing. Without a case time, aws:CurrentTime is now. */
     public Decision decide() {
         return authorizer.decide(request, described(RequestContextBuilder.checks(request, principalTags)));
@@ -156,5 +154,4 @@ public final class Simulation {
         out.put("error", message);
         return out;
     }
-
 }

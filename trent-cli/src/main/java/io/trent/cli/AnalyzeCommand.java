@@ -88,9 +88,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Analyzer.Result result;
             try {
                 result = analyze();
-            } catch (InputException e) {
-                if (!(e instanceof InputException.Reported)) spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            } catch (InputException.Reported e) {
                 return Inputs.UNREADABLE;
+            } catch (InputException e) {
+                return Inputs.error(spec, e.getMessage());
             } catch (DisagreementException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(spec.qualifiedName() + ": internal error: the analyzer and the engine disagree: " + e.getMessage());
@@ -105,8 +106,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     for (Analyzer.Finding f : result.findings())
                         Files.writeString(common.witnesses.resolve("witness-" + n++ + ".json"), f.witness().toPrettyString() + "\n");
                 } catch (IOException e) {
-                    spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot write witnesses: " + e.getMessage());
-                    return Inputs.UNREADABLE;
+                    return Inputs.error(spec, "cannot write witnesses: " + e.getMessage());
                 }
             }
             PrintWriter out = spec.commandLine().getOut();

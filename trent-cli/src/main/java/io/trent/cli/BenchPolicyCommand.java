@@ -51,8 +51,7 @@ public final class BenchPolicyCommand implements Callable<Integer> {
         try {
             simulation = Simulation.load(file);
         } catch (SimulationException e) {
-            spec.commandLine().getErr().println("trent bench-policy: " + file + ": " + e.getMessage());
-            return Inputs.UNREADABLE;
+            return Inputs.error(spec, file + ": " + e.getMessage());
         }
         Decision decision = simulation.decide();
         out.println("case:        " + file

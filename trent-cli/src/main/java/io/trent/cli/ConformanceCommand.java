@@ -29,17 +29,13 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            err.println("trent conformance: " + dir + " is not a directory");
-            return Inputs.UNREADABLE;
-        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(dir)) return Inputs.error(spec, dir + " is not a directory");
         List<Conformance.Result> results;
         try {
             results = Conformance.run(dir);
         } catch (IOException e) {
-            err.println("trent conformance: cannot list " + dir + ": " + e.getMessage());
-            return Inputs.UNREADABLE;
+            return Inputs.error(spec, "cannot list " + dir + ": " + e.getMessage());
         }
         for (Conformance.Result r : results) {
             if (r.passed()) continue;
@@ -48,7 +44,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         }
         out.println(Conformance.tally(results));
         if (results.isEmpty()) {
-            err.println("trent conformance: no *.json case below " + dir);
+            Inputs.error(spec, "no *.json case below " + dir);
             return 1;
         }
         return results.stream().allMatch(Conformance.Result::passed) ? 0 : 1;

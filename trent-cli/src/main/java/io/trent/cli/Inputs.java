@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reading the files commands are given, with one-line errors instead of stack traces. */
+/** Reading the files commands are given, and their one-line errors instead of stack traces. */
 final class Inputs {
     /** Exit status for a file that cannot be read (picocli uses the same for usage errors). */
     static final int UNREADABLE = 2;
@@ -28,8 +28,14 @@ final class Inputs {
         }
     }
 
+    /** Prints "trent COMMAND: {@code message}" to standard error; returns {@link #UNREADABLE}. */
+    static int error(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        return UNREADABLE;
+    }
+
     private static String fail(CommandSpec spec, Path file, String why) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot read " + file + ": " + why);
+        error(spec, "cannot read " + file + ": " + why);
         return null;
     }
 }

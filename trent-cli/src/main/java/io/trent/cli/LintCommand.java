@@ -97,8 +97,7 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 Files.writeString(output, report);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("trent lint: cannot write " + output + ": " + e.getMessage());
-                return Inputs.UNREADABLE;
+                return Inputs.error(spec, "cannot write " + output + ": " + e.getMessage());
             }
         } else {
             spec.commandLine().getOut().print(report);
@@ -111,10 +110,7 @@ public final class LintCommand implements Callable<Integer> {
 
     private int runExamples() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(examples)) {
-            spec.commandLine().getErr().println("trent lint: " + examples + " is not a directory");
-            return Inputs.UNREADABLE;
-        }
+        if (!Files.isDirectory(examples)) return Inputs.error(spec, examples + " is not a directory");
         int passed = 0, failed = 0;
         for (Path f : LintExample.files(examples)) {
             LintExample.Result r;

@@ -38,8 +38,7 @@ public final class SimulateCommand implements Callable<Integer> {
             simulation = Simulation.load(file);
         } catch (SimulationException e) {
             if (json) out.println(Simulation.errorJson(e.getMessage()).toPrettyString());
-            spec.commandLine().getErr().println("trent simulate: " + file + ": " + e.getMessage());
-            return Inputs.UNREADABLE;
+            return Inputs.error(spec, file + ": " + e.getMessage());
         }
         Decision decision = simulation.decide();
         if (json) out.println(simulation.json(decision).toPrettyString());

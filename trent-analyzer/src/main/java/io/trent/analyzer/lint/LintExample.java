@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -83,13 +82,6 @@ public record LintExample(Path file, String policyText, SortedSet<String> expect
             }
         }
         throw new IllegalStateException("no top-level policy member");
-    }
-
-    /** Runs every example below {@code dir}. */
-    public static List<Result> runAll(Path dir) throws IOException {
-        List<Result> results = new ArrayList<>();
-        for (Path f : files(dir)) results.add(read(f).run());
-        return results;
     }
 
     /** The codes of {@code findings}, as a sorted set. */
