@@ -14,6 +14,7 @@ import io.trent.policy.PolicyType;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,6 +49,8 @@ final class CaseParser {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new SimulationException("cannot read " + file + ": no such file");
         } catch (IOException e) {
             throw new SimulationException("cannot read " + file + ": " + e.getMessage());
         }

@@ -208,6 +208,14 @@ class SimulationTest {
     }
 
     @Test
+    void aMissingCaseFileIsReportedAsMissing(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> Simulation.load(missing))
+                .isInstanceOf(SimulationException.class)
+                .hasMessage("cannot read " + missing + ": no such file");
+    }
+
+    @Test
     void errorJsonIsNeverADecision() {
         ObjectNode e = Simulation.errorJson("boom");
         assertThat(e.path("decision").asText()).isEqualTo("Error");
