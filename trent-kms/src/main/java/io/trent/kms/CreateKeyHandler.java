@@ -109,9 +109,7 @@ final class CreateKeyHandler implements Operation {
         if (!spec.allows(usage))
             throw new KmsException.Validation("KeyUsage " + usage + " is not compatible with KeySpec " + spec
                     + "; valid key usages for " + spec + ": " + validUsages(spec));
-        if (spec == KeySpec.SM2 && !call.scope().region().startsWith("cn-"))
-            throw new KmsException.UnsupportedOperation("KeySpec SM2 is available only in the China Regions "
-                    + "(cn-north-1, cn-northwest-1)");
+        KeyGeneration.checkAvailable(spec, call.scope());
         if (origin.equals("AWS_CLOUDHSM") || origin.equals("EXTERNAL_KEY_STORE")) {
             if (customKeyStoreId == null)
                 throw new KmsException.Validation("Origin " + origin + " requires a CustomKeyStoreId");

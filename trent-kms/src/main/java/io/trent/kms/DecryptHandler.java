@@ -1,14 +1,16 @@
 package io.trent.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decrypt: the key is the one named by KeyId or, without it, the one the ciphertext records. Authorization uses
- * the request's context; a context that does not match the ciphertext is InvalidCiphertextException afterwards.
+ * Decrypt: the key is the one named by KeyId or, without it, the one the ciphertext records (RSA ciphertexts
+ * record nothing, so they need the KeyId and their EncryptionAlgorithm). Authorization uses the request's context;
+ * a context that does not match the ciphertext is InvalidCiphertextException afterwards.
  * A dry run decrypts too (and discards the result) unless DryRunModifiers says IGNORE_CIPHERTEXT.
  */
 final class DecryptHandler implements Operation {
@@ -29,14 +31,16 @@ final class DecryptHandler implements Operation {
         kms.authorize(call, key, null);
         Kms.requireEnabled(key.record());
         SymmetricCrypto.checkSourceKey(key, source);
-        SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        String effective = SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        RsaEncryption.checkNoContext(key, context, "EncryptionContext");
         if (source.ignoreCiphertext()) Kms.dryRun(true); // a dry run of the authorization only
-        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(key, source, context);
+        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(key, effective, source, context);
         try {
             Kms.dryRun(dryRun);
-            return Json.object().put("KeyId", key.arn()).put("Plaintext", Json.blob(d.plaintext()))
-                    .put("EncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
-                    .put("KeyMaterialId", key.materialId(d.materialVersion()));
+            ObjectNode out = Json.object().put("KeyId", key.arn()).put("Plaintext", Json.blob(d.plaintext()))
+                    .put("EncryptionAlgorithm", effective);
+            if (d.materialId() != null) out.put("KeyMaterialId", d.materialId());
+            return out;
         } finally {
             Arrays.fill(d.plaintext(), (byte) 0);
         }

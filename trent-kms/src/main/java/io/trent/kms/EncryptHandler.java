@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** Encrypt: up to 4096 bytes under a symmetric encryption key, bound to the encryption context. */
+/**
+ * Encrypt: up to 4096 bytes under a symmetric encryption key, bound to the encryption context, or a short
+ * plaintext under an RSA encryption key with RSAES-OAEP (no context).
+ */
 final class EncryptHandler implements Operation {
     @Override
     public JsonNode run(Call call, Kms kms) {
@@ -22,10 +25,13 @@ final class EncryptHandler implements Operation {
         LoadedKey key = kms.resolve(keyId, call.scope());
         kms.authorize(call, key, null);
         Kms.requireEnabled(key.record());
-        SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        String effective = SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
+        RsaEncryption.checkNoContext(key, context, "EncryptionContext");
+        if (!key.record().keySpec().isSymmetricEncryption())
+            RsaEncryption.checkPlaintext(key, effective, plaintext.length);
         Kms.dryRun(dryRun);
-        byte[] blob = SymmetricCrypto.encrypt(kms, key, plaintext, context);
+        byte[] blob = SymmetricCrypto.encrypt(kms, key, effective, plaintext, context);
         return Json.object().put("CiphertextBlob", Json.blob(blob)).put("KeyId", key.arn())
-                .put("EncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT);
+                .put("EncryptionAlgorithm", effective);
     }
 }

@@ -11,6 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class KeyMetadata {
     private KeyMetadata() {}
 
+    /** The member that lists the algorithms of a key usage (DescribeKey, GetPublicKey). */
+    static String algorithmsMember(KeyUsage usage) {
+        return switch (usage) {
+            case ENCRYPT_DECRYPT -> "EncryptionAlgorithms";
+            case SIGN_VERIFY -> "SigningAlgorithms";
+            case GENERATE_VERIFY_MAC -> "MacAlgorithms";
+            case KEY_AGREEMENT -> "KeyAgreementAlgorithms";
+        };
+    }
+
     /** @param currentMaterialId the KeyMaterialId of a symmetric encryption key's current material, else null */
     static ObjectNode of(KeyRecord k, String currentMaterialId) {
         ObjectNode m = Json.object();
@@ -27,13 +37,7 @@ final class KeyMetadata {
         m.put("KeyManager", "CUSTOMER");
         if (k.keySpec().hasCustomerMasterKeySpec()) m.put("CustomerMasterKeySpec", k.keySpec().name());
         m.put("KeySpec", k.keySpec().name());
-        String algorithms = switch (k.keyUsage()) {
-            case ENCRYPT_DECRYPT -> "EncryptionAlgorithms";
-            case SIGN_VERIFY -> "SigningAlgorithms";
-            case GENERATE_VERIFY_MAC -> "MacAlgorithms";
-            case KEY_AGREEMENT -> "KeyAgreementAlgorithms";
-        };
-        m.set(algorithms, Json.strings(k.keySpec().algorithms(k.keyUsage())));
+        m.set(algorithmsMember(k.keyUsage()), Json.strings(k.keySpec().algorithms(k.keyUsage())));
         m.put("MultiRegion", k.multiRegion());
         if (k.multiRegion()) {
             ObjectNode primary = Json.object().put("Arn", k.arn()).put("Region", k.region());

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The machinery the operation handlers share: key resolution through the caches, authorization, key-state rules,
  * and transactional writes that keep the caches coherent. Thread-safe.
  *
- * <p>Caches: loaded keys (record, authorization view with the compiled policy, unwrapped AES material) and alias
+ * <p>Caches: loaded keys (record, authorization view with the compiled policy, unwrapped key material) and alias
  * targets, both bounded LRUs invalidated after every committed change; compiled policies are kept apart, keyed by
  * the policy text, so tag, alias and grant changes do not recompile them and keys with the same policy (such as
  * the default policy of one account) share one compiled copy.
@@ -108,8 +108,7 @@ final class Kms {
         Snapshot s = store.read(r -> {
             KeyRecord k = r.key(keyArn);
             if (k == null) return null;
-            return new Snapshot(k, r.tags(keyArn), r.aliasesOf(keyArn), r.grantsOf(keyArn),
-                    k.keySpec().isSymmetricEncryption() ? r.materials(keyArn) : List.of());
+            return new Snapshot(k, r.tags(keyArn), r.aliasesOf(keyArn), r.grantsOf(keyArn), r.materials(keyArn));
         });
         if (s == null) return null;
         KeyRecord k = s.record();
@@ -118,6 +117,16 @@ final class Kms {
         KmsKey view = new KmsKey(k.arn(), k.keyId(), k.account(), k.region(), compiledPolicy(k), k.keySpec().name(),
                 k.keyUsage().name(), k.origin(), k.multiRegion(), k.multiRegionKeyType(), s.tags(), aliasNames,
                 s.grants());
+        if (!k.keySpec().isSymmetricEncryption()) {
+            if (s.materials().isEmpty()) return new LoadedKey(k, view, List.of(), List.of(), null, null);
+            Secret material = rootKey.unwrap(s.materials().get(s.materials().size() - 1).wrapped(), keyArn);
+            try {
+                return new LoadedKey(k, view, List.of(), List.of(), KeyGeneration.usableKey(k.keySpec(), material),
+                        KeyGeneration.publicKey(k.keySpec(), k.publicKey()));
+            } finally {
+                material.destroy();
+            }
+        }
         List<SecretKey> aes = new ArrayList<>(s.materials().size());
         List<String> materialIds = new ArrayList<>(s.materials().size());
         for (KeyMaterial m : s.materials()) {
@@ -128,7 +137,7 @@ final class Kms {
             material.destroy();
             materialIds.add(KeyMaterial.id(keyArn, m.version()));
         }
-        return new LoadedKey(k, view, List.copyOf(aes), List.copyOf(materialIds));
+        return new LoadedKey(k, view, List.copyOf(aes), List.copyOf(materialIds), null, null);
     }
 
     /** Null when the stored text no longer parses: such a key denies every request. */

@@ -79,6 +79,18 @@ public abstract sealed class KmsException extends RuntimeException {
         public String errorCode() { return "InvalidKeyUsageException"; }
     }
 
+    /** A MAC that does not verify (VerifyMac). */
+    public static final class InvalidMac extends KmsException {
+        public InvalidMac(String message) { super(message); }
+        public String errorCode() { return "KMSInvalidMacException"; }
+    }
+
+    /** A signature that does not verify (Verify). */
+    public static final class InvalidSignature extends KmsException {
+        public InvalidSignature(String message) { super(message); }
+        public String errorCode() { return "KMSInvalidSignatureException"; }
+    }
+
     public static final class InvalidMarker extends KmsException {
         public InvalidMarker(String message) { super(message); }
         public String errorCode() { return "InvalidMarkerException"; }

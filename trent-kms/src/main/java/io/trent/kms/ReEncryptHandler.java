@@ -1,6 +1,7 @@
 package io.trent.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,19 +36,25 @@ final class ReEncryptHandler implements Operation {
         Kms.requireEnabled(sourceKey.record());
         Kms.requireEnabled(destination.record());
         SymmetricCrypto.checkSourceKey(sourceKey, source);
-        SymmetricCrypto.checkEncryptionKey(sourceKey, sourceAlgorithm, call.operation());
-        SymmetricCrypto.checkEncryptionKey(destination, destinationAlgorithm, call.operation());
+        String sourceEffective = SymmetricCrypto.checkEncryptionKey(sourceKey, sourceAlgorithm, call.operation());
+        String destinationEffective =
+                SymmetricCrypto.checkEncryptionKey(destination, destinationAlgorithm, call.operation());
+        RsaEncryption.checkNoContext(sourceKey, sourceContext, "SourceEncryptionContext");
+        RsaEncryption.checkNoContext(destination, destinationContext, "DestinationEncryptionContext");
         if (source.ignoreCiphertext()) Kms.dryRun(true); // a dry run of the authorization only
-        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(sourceKey, source, sourceContext);
+        SymmetricCrypto.Decrypted d = SymmetricCrypto.decrypt(sourceKey, sourceEffective, source, sourceContext);
         try {
             Kms.dryRun(dryRun);
-            byte[] out = SymmetricCrypto.encrypt(kms, destination, d.plaintext(), destinationContext);
-            return Json.object().put("CiphertextBlob", Json.blob(out))
+            byte[] out = SymmetricCrypto.encrypt(kms, destination, destinationEffective, d.plaintext(),
+                    destinationContext);
+            ObjectNode response = Json.object().put("CiphertextBlob", Json.blob(out))
                     .put("SourceKeyId", sourceKey.arn()).put("KeyId", destination.arn())
-                    .put("SourceEncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
-                    .put("DestinationEncryptionAlgorithm", SymmetricCrypto.SYMMETRIC_DEFAULT)
-                    .put("SourceKeyMaterialId", sourceKey.materialId(d.materialVersion()))
-                    .put("DestinationKeyMaterialId", destination.currentMaterialId());
+                    .put("SourceEncryptionAlgorithm", sourceEffective)
+                    .put("DestinationEncryptionAlgorithm", destinationEffective);
+            if (d.materialId() != null) response.put("SourceKeyMaterialId", d.materialId());
+            if (destination.currentMaterialId() != null)
+                response.put("DestinationKeyMaterialId", destination.currentMaterialId());
+            return response;
         } finally {
             Arrays.fill(d.plaintext(), (byte) 0);
         }

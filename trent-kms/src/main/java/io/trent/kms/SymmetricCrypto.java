@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** What Encrypt, Decrypt, ReEncrypt and the data-key operations share for symmetric encryption keys. */
+/**
+ * What Encrypt, Decrypt, ReEncrypt and the data-key operations share: the ciphertext blob of symmetric encryption
+ * keys, and the dispatch to {@link RsaEncryption} for RSA encryption keys.
+ */
 final class SymmetricCrypto {
     static final List<String> ENCRYPTION_ALGORITHMS =
             List.of("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE");
@@ -80,17 +83,19 @@ final class SymmetricCrypto {
 
     /**
      * The key must have key usage ENCRYPT_DECRYPT (InvalidKeyUsageException naming {@code operation}) and support
-     * the requested algorithm; asymmetric encryption is not implemented (UnsupportedOperationException).
+     * the requested algorithm, SYMMETRIC_DEFAULT when none is named; returns that algorithm. SM2PKE is not
+     * implemented (UnsupportedOperationException).
      */
-    static void checkEncryptionKey(LoadedKey key, String algorithm, String operation) {
+    static String checkEncryptionKey(LoadedKey key, String algorithm, String operation) {
         KeyRecord k = key.record();
         if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) throw wrongUsage(k, operation);
-        if (algorithm != null && !k.keySpec().algorithms(KeyUsage.ENCRYPT_DECRYPT).contains(algorithm))
-            throw new KmsException.InvalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec "
-                    + k.keySpec() + ".");
-        if (!k.keySpec().isSymmetricEncryption())
-            throw new KmsException.UnsupportedOperation("Encryption with asymmetric KMS keys (" + k.keySpec()
-                    + ") is not supported by this server yet");
+        String effective = algorithm == null ? SYMMETRIC_DEFAULT : algorithm;
+        if (!k.keySpec().algorithms(KeyUsage.ENCRYPT_DECRYPT).contains(effective))
+            throw incompatibleAlgorithm(effective, k);
+        if (k.keySpec() == KeySpec.SM2)
+            throw new KmsException.UnsupportedOperation("SM2PKE encryption is not supported by this server "
+                    + "(Java 17 has no SM2 implementation)");
+        return effective;
     }
 
     /** Data keys are made only under symmetric encryption keys. */
@@ -102,31 +107,46 @@ final class SymmetricCrypto {
                     + " which is not valid for " + operation + ".");
     }
 
-    private static KmsException.InvalidKeyUsage wrongUsage(KeyRecord k, String operation) {
+    static KmsException.InvalidKeyUsage incompatibleAlgorithm(String algorithm, KeyRecord k) {
+        return new KmsException.InvalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec "
+                + k.keySpec() + ".");
+    }
+
+    static KmsException.InvalidKeyUsage wrongUsage(KeyRecord k, String operation) {
         return new KmsException.InvalidKeyUsage(k.arn() + " key usage is " + k.keyUsage()
                 + " which is not valid for " + operation + ".");
     }
 
+    /** Encrypts with a checked algorithm: the blob format of symmetric keys, raw RSAES-OAEP for RSA keys. */
+    static byte[] encrypt(Kms kms, LoadedKey key, String algorithm, byte[] plaintext, Map<String, String> context) {
+        return key.record().keySpec().isSymmetricEncryption() ? encrypt(kms, key, plaintext, context)
+                : RsaEncryption.encrypt(key, algorithm, plaintext);
+    }
+
+    /** Encrypts under a symmetric encryption key. */
     static byte[] encrypt(Kms kms, LoadedKey key, byte[] plaintext, Map<String, String> context) {
         KeyRecord k = key.record();
         return Ciphertext.seal(Kms.currentAes(key), k.account(), k.keyId(), key.currentVersion(), plaintext, context,
                 kms.random);
     }
 
-    /** A decryption: the plaintext and the version of the key material that made the ciphertext. */
-    record Decrypted(byte[] plaintext, int materialVersion) {}
+    /** A decryption: the plaintext and the KeyMaterialId of the material that made it (null for RSA keys). */
+    record Decrypted(byte[] plaintext, String materialId) {}
 
     /**
-     * Decrypts the (not ignored) source with {@code key}: InvalidCiphertextException when it is not a ciphertext of
-     * this server or does not authenticate, IncorrectKeyException when another key made it.
+     * Decrypts the (not ignored) source with {@code key} and a checked algorithm: InvalidCiphertextException when
+     * it is not a ciphertext of this server or does not authenticate, IncorrectKeyException when another key made
+     * a symmetric ciphertext.
      */
-    static Decrypted decrypt(LoadedKey key, Source source, Map<String, String> context) {
+    static Decrypted decrypt(LoadedKey key, String algorithm, Source source, Map<String, String> context) {
+        if (!key.record().keySpec().isSymmetricEncryption())
+            return new Decrypted(RsaEncryption.decrypt(key, algorithm, source.blob()), null);
         Ciphertext.Header h = source.header();
         if (h == null) throw Ciphertext.invalid();
         if (!madeBy(h, key)) throw incorrectKey();
         var aes = key.aes(h.materialVersion());
         if (aes == null) throw Ciphertext.invalid();
-        return new Decrypted(Ciphertext.open(aes, source.blob(), h, context), h.materialVersion());
+        return new Decrypted(Ciphertext.open(aes, source.blob(), h, context), key.materialId(h.materialVersion()));
     }
 
     /** Nitro Enclaves attestation (Recipient) needs an attestation verifier this server does not have. */

@@ -5,10 +5,12 @@ import java.security.SecureRandom;
 
 /**
  * Short Weierstrass curves y² = x³ + ax + b over a prime field, for the two key specs the JDK's SunEC provider
- * lacks on Java 17: ECC_SECG_P256K1 (secp256k1) and SM2 (sm2p256v1). Only what key generation needs: a random
- * scalar and its public point, encoded as DER SubjectPublicKeyInfo.
+ * lacks on Java 17: ECC_SECG_P256K1 (secp256k1) and SM2 (sm2p256v1): key generation (a random scalar, its public
+ * point as DER SubjectPublicKeyInfo, the private key as PKCS#8) and ECDSA over secp256k1.
  *
- * <p>BigInteger arithmetic is not constant-time; it runs once per key creation, never per request.
+ * <p>BigInteger arithmetic is not constant-time: the scalar ladder performs the same sequence of point operations
+ * for every scalar, but the field operations beneath it leak through timing in principle. It is what Java 17 offers
+ * for these curves without a third-party provider.
  */
 record WeierstrassCurve(String name, BigInteger p, BigInteger a, BigInteger b, BigInteger gx, BigInteger gy,
                         BigInteger n, byte[] curveOid) {
@@ -99,13 +101,60 @@ record WeierstrassCurve(String name, BigInteger p, BigInteger a, BigInteger b, B
     byte[] publicKeyInfo(byte[] privateScalar) {
         Point q = multiply(new BigInteger(1, privateScalar), generator());
         if (q == null || !onCurve(q)) throw new IllegalStateException("public point computation failed on " + name);
+        byte[] algorithm = Der.sequence(Der.oid(EC_PUBLIC_KEY), Der.oid(curveOid));
+        return Der.sequence(algorithm, Der.bitString(encodedPoint(q)));
+    }
+
+    /** DER PKCS#8 PrivateKeyInfo holding an RFC 5915 ECPrivateKey (with the public point) for this curve. */
+    byte[] privateKeyInfo(byte[] privateScalar) {
+        byte[] ecPrivateKey = Der.sequence(Der.integer(BigInteger.ONE), Der.octetString(privateScalar),
+                Der.explicit(1, Der.bitString(encodedPoint(multiply(new BigInteger(1, privateScalar), generator())))));
+        byte[] algorithm = Der.sequence(Der.oid(EC_PUBLIC_KEY), Der.oid(curveOid));
+        return Der.sequence(Der.integer(BigInteger.ZERO), algorithm, Der.octetString(ecPrivateKey));
+    }
+
+    /**
+     * An ECDSA signature of {@code digest} (already hashed) with private scalar {@code d}, DER-encoded; k is drawn
+     * from {@code random} for every signature.
+     */
+    byte[] sign(byte[] digest, BigInteger d, SecureRandom random) {
+        BigInteger e = truncated(digest);
+        while (true) {
+            BigInteger k = new BigInteger(1, randomScalar(random));
+            Point r1 = multiply(k, generator());
+            BigInteger r = r1.x.mod(n);
+            if (r.signum() == 0) continue;
+            BigInteger s = k.modInverse(n).multiply(e.add(r.multiply(d))).mod(n);
+            if (s.signum() == 0) continue;
+            return Der.sequence(Der.integer(r), Der.integer(s));
+        }
+    }
+
+    /** Whether {@code signature} (DER) is a valid ECDSA signature of {@code digest} by public point {@code q}. */
+    boolean verify(byte[] digest, byte[] signature, Point q) {
+        BigInteger[] rs = Der.ecdsaSignature(signature);
+        if (rs == null || q == null || !onCurve(q)) return false;
+        BigInteger r = rs[0], s = rs[1];
+        if (r.compareTo(n) >= 0 || s.compareTo(n) >= 0) return false;
+        BigInteger w = s.modInverse(n);
+        Point x = add(multiply(truncated(digest).multiply(w).mod(n), generator()), multiply(r.multiply(w).mod(n), q));
+        return x != null && x.x.mod(n).equals(r);
+    }
+
+    /** The leftmost bits of a digest as an integer, as many as the group order has (SEC 1, 4.1.3 step 5). */
+    private BigInteger truncated(byte[] digest) {
+        BigInteger e = new BigInteger(1, digest);
+        int excess = digest.length * 8 - n.bitLength();
+        return excess > 0 ? e.shiftRight(excess) : e;
+    }
+
+    private byte[] encodedPoint(Point q) {
         int len = byteLength();
         byte[] point = new byte[1 + 2 * len];
         point[0] = 0x04;
         copyFixed(q.x, point, 1, len);
         copyFixed(q.y, point, 1 + len, len);
-        byte[] algorithm = Der.sequence(Der.oid(EC_PUBLIC_KEY), Der.oid(curveOid));
-        return Der.sequence(algorithm, Der.bitString(point));
+        return point;
     }
 
     private static void copyFixed(BigInteger v, byte[] out, int offset, int len) {

@@ -135,8 +135,9 @@ public abstract class CryptoSuite extends KmsServiceTestSupport {
         error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64("x")
                 + "','EncryptionAlgorithm':'AES'}");
         String rsa = createKey("{'KeySpec':'RSA_2048','KeyUsage':'ENCRYPT_DECRYPT'}");
-        assertThat(error("UnsupportedOperationException", "Encrypt", "{'KeyId':'" + rsa + "','Plaintext':'"
-                + b64("x") + "','EncryptionAlgorithm':'RSAES_OAEP_SHA_256'}")).contains("asymmetric");
+        // an RSA key needs its algorithm named: the default, SYMMETRIC_DEFAULT, is not one of its algorithms
+        assertThat(error("InvalidKeyUsageException", "Encrypt", "{'KeyId':'" + rsa + "','Plaintext':'" + b64("x") + "'}"))
+                .isEqualTo("Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.");
         error("InvalidKeyUsageException", "GenerateDataKey", "{'KeyId':'" + rsa + "','NumberOfBytes':16}");
         // AWS never echoes a blob in a validation message
         assertThat(error("ValidationException", "Encrypt", "{'KeyId':'" + sym + "','Plaintext':'" + b64(new byte[4097]) + "'}"))

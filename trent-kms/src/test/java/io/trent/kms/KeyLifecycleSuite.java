@@ -275,7 +275,8 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
     @Test
     void operationsNotImplementedAnswerUnsupportedOperation() {
         String id = createKey();
-        assertThat(error("UnsupportedOperationException", "Sign", "{'KeyId':'" + id + "'}")).contains("Sign");
+        assertThat(error("UnsupportedOperationException", "DeriveSharedSecret", "{'KeyId':'" + id + "'}"))
+                .contains("DeriveSharedSecret");
         assertThat(error("UnsupportedOperationException", "ReplicateKey", "{}")).contains("ReplicateKey");
         assertThat(error("UnsupportedOperationException", "Frobnicate", "{}")).contains("Frobnicate");
     }

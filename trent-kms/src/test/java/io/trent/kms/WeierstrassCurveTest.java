@@ -71,4 +71,55 @@ class WeierstrassCurveTest {
         byte[] sm2 = WeierstrassCurve.SM2.publicKeyInfo(WeierstrassCurve.SM2.randomScalar(new SecureRandom()));
         assertThat(HexFormat.of().formatHex(sm2)).startsWith("3059301306072a8648ce3d020106082a811ccf5501822d03420004");
     }
+
+    /** The ECDSA code serves secp256k1; on P-256 the JDK can check it in both directions. */
+    @Test
+    void ecdsaAgreesWithTheJdkOnP256() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        var kp = g.generateKeyPair();
+        ECParameterSpec spec = ((ECPublicKey) kp.getPublic()).getParams();
+        WeierstrassCurve p256 = new WeierstrassCurve("secp256r1", ((ECFieldFp) spec.getCurve().getField()).getP(),
+                spec.getCurve().getA(), spec.getCurve().getB(), spec.getGenerator().getAffineX(),
+                spec.getGenerator().getAffineY(), spec.getOrder(), new byte[0]);
+        var w = ((ECPublicKey) kp.getPublic()).getW();
+        WeierstrassCurve.Point q = new WeierstrassCurve.Point(w.getAffineX(), w.getAffineY());
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(new byte[]{1, 2, 3});
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 5; i++) {
+            byte[] ours = p256.sign(digest, ((ECPrivateKey) kp.getPrivate()).getS(), random);
+            java.security.Signature jdk = java.security.Signature.getInstance("NONEwithECDSA");
+            jdk.initVerify(kp.getPublic());
+            jdk.update(digest);
+            assertThat(jdk.verify(ours)).isTrue();
+            assertThat(p256.verify(digest, ours, q)).isTrue();
+
+            jdk.initSign(kp.getPrivate());
+            jdk.update(digest);
+            byte[] theirs = jdk.sign();
+            assertThat(p256.verify(digest, theirs, q)).isTrue();
+            byte[] other = digest.clone();
+            other[0] ^= 1;
+            assertThat(p256.verify(other, theirs, q)).isFalse();
+        }
+    }
+
+    @Test
+    void ecdsaSignaturesMustBeStrictDer() {
+        assertThat(Der.ecdsaSignature(HexFormat.of().parseHex("3006020101020102"))).containsExactly(
+                BigInteger.ONE, BigInteger.TWO);
+        assertThat(Der.ecdsaSignature(HexFormat.of().parseHex("300702020001020102"))).as("not minimal").isNull();
+        assertThat(Der.ecdsaSignature(HexFormat.of().parseHex("3006020100020102"))).as("r = 0").isNull();
+        assertThat(Der.ecdsaSignature(HexFormat.of().parseHex("3006020181020102"))).as("negative").isNull();
+        assertThat(Der.ecdsaSignature(HexFormat.of().parseHex("300602010102010200"))).as("trailing").isNull();
+        assertThat(Der.ecdsaSignature(new byte[3])).isNull();
+        byte[] d = K1.randomScalar(new SecureRandom());
+        WeierstrassCurve.Point q = K1.multiply(new BigInteger(1, d), K1.generator());
+        byte[] digest = new byte[32];
+        byte[] sig = K1.sign(digest, new BigInteger(1, d), new SecureRandom());
+        assertThat(K1.verify(digest, sig, q)).isTrue();
+        BigInteger[] rs = Der.ecdsaSignature(sig);
+        byte[] highR = Der.sequence(Der.integer(rs[0].add(K1.n())), Der.integer(rs[1]));
+        assertThat(K1.verify(digest, highR, q)).as("r ≥ n").isFalse();
+    }
 }

@@ -1,0 +1,27 @@
+package io.trent.kms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/** GenerateMac: the HMAC of a message of up to 4096 bytes under an HMAC key. */
+final class GenerateMacHandler implements Operation {
+    @Override
+    public JsonNode run(Call call, Kms kms) {
+        Params p = call.params();
+        byte[] message = p.blob("Message", 1, Macs.MAX_MESSAGE, true);
+        String keyId = p.keyId("KeyId", true);
+        String algorithm = p.enumValue("MacAlgorithm", Macs.ALGORITHMS, true);
+        List<String> tokens = GrantTokens.read(p);
+        boolean dryRun = p.bool("DryRun");
+        p.validate();
+        GrantTokens.check(tokens);
+        LoadedKey key = kms.resolve(keyId, call.scope());
+        kms.authorize(call, key, null);
+        Kms.requireEnabled(key.record());
+        Macs.checkKey(key, algorithm, call.operation());
+        Kms.dryRun(dryRun);
+        return Json.object().put("Mac", Json.blob(Macs.compute(key, message))).put("MacAlgorithm", algorithm)
+                .put("KeyId", key.arn());
+    }
+}
