@@ -18,6 +18,7 @@ import java.util.Map;
 public final class KmsService implements AutoCloseable {
     /** Keys (with their compiled policy and unwrapped material) kept in memory; the rest is loaded on demand. */
     static final int CACHE_SIZE = 4096;
+    /** Keys handled per read by the periodic purge and rotation. */
     private static final int PURGE_BATCH = 100;
 
     private static final Map<String, Operation> OPERATIONS = Map.ofEntries(
@@ -56,7 +57,13 @@ public final class KmsService implements AutoCloseable {
             Map.entry("ListGrants", new ListGrantsHandler()),
             Map.entry("ListRetirableGrants", new ListRetirableGrantsHandler()),
             Map.entry("RetireGrant", new RetireGrantHandler()),
-            Map.entry("RevokeGrant", new RevokeGrantHandler()));
+            Map.entry("RevokeGrant", new RevokeGrantHandler()),
+            Map.entry("EnableKeyRotation", new EnableKeyRotationHandler()),
+            Map.entry("DisableKeyRotation", new DisableKeyRotationHandler()),
+            Map.entry("GetKeyRotationStatus", new GetKeyRotationStatusHandler()),
+            Map.entry("RotateKeyOnDemand", new RotateKeyOnDemandHandler()),
+            Map.entry("ListKeyRotations", new ListKeyRotationsHandler()),
+            Map.entry("DeriveSharedSecret", new DeriveSharedSecretHandler()));
 
     private final Kms kms;
 
@@ -109,6 +116,38 @@ public final class KmsService implements AutoCloseable {
                 if (deleted) purged++;
             }
             if (due.size() < PURGE_BATCH || purged == before) return purged;
+        }
+    }
+
+    /**
+     * Rotates the Enabled keys whose next automatic rotation is due, each to a new material version, and schedules
+     * their next rotation one period from now; returns how many. Keys that are disabled or pending deletion when
+     * their date passes rotate once they are Enabled again.
+     */
+    public int rotateDueKeys() {
+        int rotated = 0;
+        while (true) {
+            java.time.Instant now = kms.now();
+            List<RotationSchedule> due = kms.store.read(r -> r.rotationsDue(now, PURGE_BATCH));
+            int before = rotated;
+            for (RotationSchedule s : due) {
+                boolean done;
+                try {
+                    done = kms.updateKey(s.keyArn(), (w, k) -> {
+                        RotationSchedule current = w.rotation(k.arn());
+                        if (current == null || current.nextRotationDate().isAfter(now) || !k.enabled()) return false;
+                        Rotation.addVersion(kms, w, k, w.materials(k.arn()).size() + 1,
+                                KeyMaterial.RotationType.AUTOMATIC, now);
+                        w.putRotation(new RotationSchedule(k.arn(), current.periodInDays(),
+                                Rotation.after(now, current.periodInDays())));
+                        return true;
+                    });
+                } catch (KmsException.NotFound gone) {
+                    done = false;
+                }
+                if (done) rotated++;
+            }
+            if (due.size() < PURGE_BATCH || rotated == before) return rotated;
         }
     }
 

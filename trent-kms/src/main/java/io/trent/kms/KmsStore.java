@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Durable storage of keys, key material, aliases, tags and grants. Implementations must be safe for concurrent use
- * by many threads, and every change acknowledged by {@link #write} must survive a crash of the process (kill -9)
- * or of the machine.
+ * Durable storage of keys, key material (with its rotation history), rotation schedules, aliases, tags and
+ * grants. Implementations must be safe for concurrent use by many threads, and every change acknowledged by
+ * {@link #write} must survive a crash of the process (kill -9) or of the machine.
  *
  * <p>All work happens in transactions: {@link #read} sees one consistent snapshot, {@link #write} is atomic and
  * serializable with respect to other writes. An exception thrown by the work rolls the transaction back and
@@ -44,6 +44,15 @@ public interface KmsStore extends AutoCloseable {
 
         /** Every material version of the key, ascending by version. */
         List<KeyMaterial> materials(String keyArn);
+
+        /** The automatic rotation of the key, or null when it is disabled. */
+        RotationSchedule rotation(String keyArn);
+
+        /**
+         * Schedules of keys in the Enabled state whose next rotation is at or before {@code now}, at most
+         * {@code limit}, earliest first.
+         */
+        List<RotationSchedule> rotationsDue(Instant now, int limit);
 
         /** Tags of the key, ordered by tag key. */
         Map<String, String> tags(String keyArn);
@@ -93,6 +102,12 @@ public interface KmsStore extends AutoCloseable {
         void deleteKey(String keyArn);
 
         void insertMaterial(String keyArn, KeyMaterial material);
+
+        /** Enables automatic rotation of {@code schedule.keyArn()} or replaces its schedule. */
+        void putRotation(RotationSchedule schedule);
+
+        /** Disables automatic rotation; nothing happens when it is not enabled. */
+        void deleteRotation(String keyArn);
 
         /** Adds or replaces tags. */
         void putTags(String keyArn, Map<String, String> tags);

@@ -61,7 +61,7 @@ record Paging(int limit, String[] after) {
                             .getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static KmsException.InvalidMarker invalid() {
+    static KmsException.InvalidMarker invalid() {
         return new KmsException.InvalidMarker("The marker is not one this server returned");
     }
 }

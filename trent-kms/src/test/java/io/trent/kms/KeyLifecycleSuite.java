@@ -275,8 +275,8 @@ public abstract class KeyLifecycleSuite extends KmsServiceTestSupport {
     @Test
     void operationsNotImplementedAnswerUnsupportedOperation() {
         String id = createKey();
-        assertThat(error("UnsupportedOperationException", "DeriveSharedSecret", "{'KeyId':'" + id + "'}"))
-                .contains("DeriveSharedSecret");
+        assertThat(error("UnsupportedOperationException", "GetParametersForImport", "{'KeyId':'" + id + "'}"))
+                .contains("GetParametersForImport");
         assertThat(error("UnsupportedOperationException", "ReplicateKey", "{}")).contains("ReplicateKey");
         assertThat(error("UnsupportedOperationException", "Frobnicate", "{}")).contains("Frobnicate");
     }

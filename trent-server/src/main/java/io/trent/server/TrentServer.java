@@ -161,6 +161,7 @@ public final class TrentServer implements AutoCloseable {
         try {
             int n = kms.purgeExpiredKeys();
             if (n > 0) LOG.log(System.Logger.Level.INFO, "deleted " + n + " key(s) whose deletion date has passed");
+            if ((n = kms.rotateDueKeys()) > 0) LOG.log(System.Logger.Level.INFO, "rotated " + n + " key(s) due for rotation");
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "purging keys pending deletion failed", e);
         }

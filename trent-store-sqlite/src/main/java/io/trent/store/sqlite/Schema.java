@@ -6,6 +6,14 @@ import java.util.List;
 final class Schema {
     private Schema() {}
 
+    /** A column added after the first schema: databases made before it get it by ALTER TABLE. */
+    record AddedColumn(String table, String column, String type) {}
+
+    /** Schema 2 (key rotation): the rotation that made each material version. */
+    static final List<AddedColumn> ADDED_COLUMNS = List.of(
+            new AddedColumn("key_material", "rotation_ms", "INTEGER"),
+            new AddedColumn("key_material", "rotation_type", "TEXT"));
+
     static final List<String> DDL = List.of(
             """
             CREATE TABLE IF NOT EXISTS keys (
@@ -33,8 +41,17 @@ final class Schema {
               key_arn TEXT NOT NULL REFERENCES keys (arn) ON DELETE CASCADE,
               version INTEGER NOT NULL,
               wrapped BLOB NOT NULL,
+              rotation_ms INTEGER,
+              rotation_type TEXT,
               PRIMARY KEY (key_arn, version)
             ) WITHOUT ROWID""",
+            """
+            CREATE TABLE IF NOT EXISTS key_rotation (
+              key_arn TEXT PRIMARY KEY REFERENCES keys (arn) ON DELETE CASCADE,
+              period_days INTEGER NOT NULL,
+              next_ms INTEGER NOT NULL
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS key_rotation_by_next ON key_rotation (next_ms)",
             """
             CREATE TABLE IF NOT EXISTS tags (
               key_arn TEXT NOT NULL REFERENCES keys (arn) ON DELETE CASCADE,

@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class SqliteStore implements KmsStore {
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
     private final SqliteTx writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -89,10 +89,21 @@ public final class SqliteStore implements KmsStore {
             if (version > SCHEMA_VERSION)
                 throw new StoreException("the database has schema version " + version
                         + ", newer than this server understands (" + SCHEMA_VERSION + ")");
+            // tables first (CREATE ... IF NOT EXISTS leaves old tables as they are), then the columns they lack
             for (String ddl : Schema.DDL) s.executeUpdate(ddl);
+            for (Schema.AddedColumn a : Schema.ADDED_COLUMNS)
+                if (!hasColumn(s, a.table(), a.column()))
+                    s.executeUpdate("ALTER TABLE " + a.table() + " ADD COLUMN " + a.column() + " " + a.type());
             s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
             c.commit();
         }
+    }
+
+    private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+        try (var rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) if (column.equals(rs.getString("name"))) return true;
+        }
+        return false;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.trent.kms.KeyState;
 import io.trent.kms.KeyUsage;
 import io.trent.kms.KmsStore;
 import io.trent.kms.Page;
+import io.trent.kms.RotationSchedule;
 import io.trent.kms.StoreException;
 
 import java.sql.Connection;
@@ -226,17 +227,68 @@ final class SqliteTx implements KmsStore.Writer {
 
     @Override
     public List<KeyMaterial> materials(String keyArn) {
-        return query("SELECT version, wrapped FROM key_material WHERE key_arn = ? ORDER BY version",
-                ps -> ps.setString(1, keyArn), rs -> new KeyMaterial(rs.getInt(1), rs.getBytes(2)));
+        return query("SELECT version, wrapped, rotation_ms, rotation_type FROM key_material WHERE key_arn = ? "
+                + "ORDER BY version", ps -> ps.setString(1, keyArn), rs -> {
+            long rotation = rs.getLong(3);
+            Instant rotationDate = rs.wasNull() ? null : Instant.ofEpochMilli(rotation);
+            String type = rs.getString(4);
+            return new KeyMaterial(rs.getInt(1), rs.getBytes(2), rotationDate,
+                    type == null ? null : KeyMaterial.RotationType.valueOf(type));
+        });
     }
 
     @Override
     public void insertMaterial(String keyArn, KeyMaterial material) {
-        update("INSERT INTO key_material (key_arn, version, wrapped) VALUES (?, ?, ?)", ps -> {
+        update("INSERT INTO key_material (key_arn, version, wrapped, rotation_ms, rotation_type) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, keyArn);
             ps.setInt(2, material.version());
             ps.setBytes(3, material.wrapped());
+            if (material.rotationDate() == null) {
+                ps.setNull(4, Types.INTEGER);
+                ps.setNull(5, Types.VARCHAR);
+            } else {
+                ps.setLong(4, material.rotationDate().toEpochMilli());
+                ps.setString(5, material.rotationType().name());
+            }
         });
+    }
+
+    // ---- rotation schedules ----
+
+    private static RotationSchedule rotationRow(ResultSet rs) throws SQLException {
+        return new RotationSchedule(rs.getString(1), rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3)));
+    }
+
+    @Override
+    public RotationSchedule rotation(String keyArn) {
+        return queryOne("SELECT key_arn, period_days, next_ms FROM key_rotation WHERE key_arn = ?",
+                ps -> ps.setString(1, keyArn), SqliteTx::rotationRow);
+    }
+
+    @Override
+    public List<RotationSchedule> rotationsDue(Instant now, int limit) {
+        return query("SELECT r.key_arn, r.period_days, r.next_ms FROM key_rotation r JOIN keys k ON k.arn = r.key_arn "
+                + "WHERE r.next_ms <= ? AND k.state = ? ORDER BY r.next_ms, r.key_arn LIMIT ?", ps -> {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, KeyState.ENABLED.awsName());
+            ps.setInt(3, limit);
+        }, SqliteTx::rotationRow);
+    }
+
+    @Override
+    public void putRotation(RotationSchedule r) {
+        update("INSERT INTO key_rotation (key_arn, period_days, next_ms) VALUES (?, ?, ?) ON CONFLICT (key_arn) "
+                + "DO UPDATE SET period_days = excluded.period_days, next_ms = excluded.next_ms", ps -> {
+            ps.setString(1, r.keyArn());
+            ps.setInt(2, r.periodInDays());
+            ps.setLong(3, r.nextRotationDate().toEpochMilli());
+        });
+    }
+
+    @Override
+    public void deleteRotation(String keyArn) {
+        update("DELETE FROM key_rotation WHERE key_arn = ?", ps -> ps.setString(1, keyArn));
     }
 
     // ---- tags ----
