@@ -1,5 +1,7 @@
 package io.trent.policy;
 
+import java.util.Arrays;
+
 /**
  * Component-wise ARN matching (sections 3.2 and 4.3): pattern and value are split at their first five colons into six
  * parts, each pattern part is a case-sensitive glob over the same value part, so no wildcard crosses a separating
@@ -21,7 +23,7 @@ final class ArnPattern {
     }
 
     static ArnPattern of(Template template) {
-        return new ArnPattern(template, template.hasVariables() ? null : split(template.constantTokens()));
+        return new ArnPattern(template, template.hasVariables() ? null : split(template.constantTokens(), true));
     }
 
     /** The resource-part offset of a raw pattern, or -1 when it has fewer than six parts. */
@@ -38,7 +40,7 @@ final class ArnPattern {
         if (template.hasVariables()) {
             int[] tokens = template.resolveTokens(ctx);
             if (tokens == null) return false;
-            p = split(tokens);
+            p = split(tokens, false);
         }
         if (p == null) return false;
         int start = 0;
@@ -50,21 +52,28 @@ final class ArnPattern {
         return true;
     }
 
-    /** The six part patterns, or null when the pattern is short without a final '*'. */
-    private static Glob[] split(int[] t) {
+    /**
+     * The six part patterns, or null when the pattern is short without a final '*'; {@code reused} as for compiled
+     * patterns, false for a pattern substituted for one request.
+     */
+    private static Glob[] split(int[] t, boolean reused) {
         Glob[] parts = new Glob[PARTS];
         int part = 0, start = 0;
         for (int i = 0; i < t.length && part < PARTS - 1; i++) {
             if (t[i] == ':') {
-                parts[part++] = Glob.of(java.util.Arrays.copyOfRange(t, start, i), false);
+                parts[part++] = glob(Arrays.copyOfRange(t, start, i), reused);
                 start = i + 1;
             }
         }
-        parts[part] = Glob.of(java.util.Arrays.copyOfRange(t, start, t.length), false);
+        parts[part] = glob(Arrays.copyOfRange(t, start, t.length), reused);
         if (part < PARTS - 1) {
             if (t.length == 0 || t[t.length - 1] != Glob.STAR) return null;
             for (int k = part + 1; k < PARTS; k++) parts[k] = ANY;
         }
         return parts;
+    }
+
+    private static Glob glob(int[] tokens, boolean reused) {
+        return reused ? Glob.of(tokens, false) : Glob.once(tokens, false);
     }
 }

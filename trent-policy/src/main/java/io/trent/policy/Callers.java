@@ -24,8 +24,10 @@ final class Callers {
         boolean iam = arn.startsWith(":iam::", p), sts = arn.startsWith(":sts::", p);
         if (!iam && !sts) return null;
         int a = p + 6;
-        if (arn.length() < a + 13 || arn.charAt(a + 12) != ':' || !Principals.isAccountId(arn.substring(a, a + 12))) return null;
-        String account = arn.substring(a, a + 12), rest = arn.substring(a + 13);
+        if (arn.length() < a + 13 || arn.charAt(a + 12) != ':') return null;
+        String account = arn.substring(a, a + 12);
+        if (!Principals.isAccountId(account)) return null;
+        String rest = arn.substring(a + 13);
         if (iam) {
             if (rest.equals("root")) return new Caller.Iam(arn, partition, account, Caller.IamType.ROOT, account, null);
             if (rest.startsWith("user/") && rest.length() > 5)

@@ -18,7 +18,6 @@ final class ConditionMatcher {
     private final Condition source;
     private final String lowerKey;
     private final boolean negated, ifExists, forAll;
-    private final SetQualifier qualifier;
     private final ValueTest[] tests;
     private final boolean isNull, nullWhenAbsent, nullWhenPresent;
 
@@ -28,7 +27,7 @@ final class ConditionMatcher {
         this.lowerKey = c.key().toLowerCase(Locale.ROOT).intern();
         this.negated = c.operator().negated();
         this.ifExists = c.ifExists();
-        this.qualifier = c.qualifier() == null ? SetQualifier.NONE : c.qualifier();
+        SetQualifier qualifier = c.qualifier() == null ? SetQualifier.NONE : c.qualifier();
         this.forAll = qualifier == SetQualifier.FOR_ALL_VALUES || qualifier == SetQualifier.NONE && negated;
         this.isNull = c.operator() == ConditionOperator.NULL;
         boolean whenAbsent = false, whenPresent = false;
@@ -47,7 +46,7 @@ final class ConditionMatcher {
         Object v = ctx.raw(lowerKey);
         boolean absent = v == null || v instanceof List<?> list && list.isEmpty();
         if (isNull) return absent ? nullWhenAbsent : nullWhenPresent;
-        if (absent) return ifExists || (qualifier == SetQualifier.NONE ? negated : qualifier == SetQualifier.FOR_ALL_VALUES);
+        if (absent) return ifExists || forAll;
         if (v instanceof String single) return satisfies(single, ctx);
         @SuppressWarnings("unchecked")
         List<String> values = (List<String>) v;

@@ -10,7 +10,8 @@ import java.util.List;
  * patterns are token arrays and not strings.
  * <p>
  * Patterns without '?' are matched as literal segments between stars (prefix, suffix, then leftmost occurrences of
- * the middle segments, which is exact for fixed-length segments); others by a backtracking token walk.
+ * the middle segments, which is exact for fixed-length segments); others, and patterns built for a single match
+ * ({@link #once}), by a backtracking token walk.
  */
 final class Glob {
     static final int STAR = -1;
@@ -21,7 +22,7 @@ final class Glob {
     private final String[] segments;
     private final boolean hasStar, fold;
 
-    private Glob(int[] tokens, boolean fold) {
+    private Glob(int[] tokens, boolean fold, boolean reused) {
         this.tokens = tokens;
         this.fold = fold;
         boolean star = false, qmark = false;
@@ -30,16 +31,21 @@ final class Glob {
             qmark |= t == QMARK;
         }
         this.hasStar = star;
-        this.segments = qmark ? null : segments(tokens);
+        this.segments = qmark || !reused ? null : segments(tokens);
     }
 
     /** {@code text} where '*' and '?' are wildcards; {@code fold} lower-cases literals and subjects (actions). */
     static Glob of(String text, boolean fold) {
-        return new Glob(tokens(text, fold), fold);
+        return new Glob(tokens(text, fold), fold, true);
     }
 
     static Glob of(int[] tokens, boolean fold) {
-        return new Glob(tokens, fold);
+        return new Glob(tokens, fold, true);
+    }
+
+    /** A pattern substituted for one request and matched once: skips building the literal segments. */
+    static Glob once(int[] tokens, boolean fold) {
+        return new Glob(tokens, fold, false);
     }
 
     static int[] tokens(String text, boolean fold) {

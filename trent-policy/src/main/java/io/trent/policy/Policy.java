@@ -16,6 +16,6 @@ public record Policy(PolicyType type, String version, String id, List<Statement>
 
     /** Policy variables are substituted only under Version 2012-10-17. */
     public boolean variablesEnabled() {
-        return "2012-10-17".equals(version);
+        return PolicyParser.VERSION_2012.equals(version);
     }
 }

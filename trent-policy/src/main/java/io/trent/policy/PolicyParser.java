@@ -179,7 +179,6 @@ public final class PolicyParser {
                 Diagnostic d = diagnostics.get(i);
                 diagnostics.set(i, new Diagnostic(d.code(), d.path(), keys, d.expected()));
             }
-            parsed.removeIf(s -> bad.contains(s.index()));
             return new LenientParse(new Policy(type, version, id, parsed, text), diagnostics, bad);
         }
 

@@ -2,12 +2,11 @@ package io.trent.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Principal/NotPrincipal of one statement (sections 2.2-2.4). Entries are grouped by kind so a match is a few
  * string comparisons. Role entries match sessions of the role by account and role name (the path is ignored,
- * session ARNs do not carry it); service entries compare lower-cased names.
+ * session ARNs do not carry it); service entries compare names ignoring case.
  */
 final class PrincipalMatcher {
     /** Statement without Principal: identity policies apply to their holder, key policies to nobody. */
@@ -39,7 +38,7 @@ final class PrincipalMatcher {
             else if (e instanceof PrincipalEntry.Role r) roles.add(r);
             else if (e instanceof PrincipalEntry.AssumedRole ar) sessions.add(ar);
             else if (e instanceof PrincipalEntry.FederatedUser f) federated.add(f);
-            else if (e instanceof PrincipalEntry.Service svc) services.add(svc.raw().toLowerCase(Locale.ROOT));
+            else if (e instanceof PrincipalEntry.Service svc) services.add(svc.raw());
         }
         this.everyone = everyone;
         this.accounts = accounts.toArray(PrincipalEntry.Account[]::new);

@@ -251,10 +251,6 @@ public final class RequestContext {
             return prefix.lower.concat(suffix.toLowerCase(Locale.ROOT));
         }
 
-        public Builder putBool(String key, boolean value) {
-            return put(key, value ? "true" : "false");
-        }
-
         public Builder putMulti(String key, List<String> values) {
             if (values != null) set(key.toLowerCase(Locale.ROOT), List.copyOf(values));
             return this;

@@ -146,7 +146,7 @@ sealed interface ValueTest {
         public int test(String request, RequestContext ctx) {
             if (constant != null) return of(constant.matches(request));
             int[] tokens = template.resolveTokens(ctx);
-            return of(tokens != null && Glob.of(tokens, false).matches(request));
+            return of(tokens != null && Glob.once(tokens, false).matches(request));
         }
     }
 

@@ -134,6 +134,14 @@ class PolicyPropertiesTest {
                 .isEqualTo(Pattern.matches(regex, subject));
     }
 
+    /** A glob built for one match (substituted per request) answers as the compiled one. */
+    @Property(tries = 1000)
+    void singleUseGlobAgreesWithCompiled(@ForAll("globs") String pattern, @ForAll("globSubjects") String subject) {
+        int[] tokens = Glob.tokens(pattern, false);
+        assertThat(Glob.once(tokens, false).matches(subject)).as(pattern + " ~ " + subject)
+                .isEqualTo(Glob.of(tokens, false).matches(subject));
+    }
+
     /** Case-folding globs (actions) agree with a case-insensitive regular expression over ASCII. */
     @Property(tries = 500)
     void foldingGlobAgreesWithRegex(@ForAll("foldGlobs") String pattern, @ForAll("foldSubjects") String subject) {

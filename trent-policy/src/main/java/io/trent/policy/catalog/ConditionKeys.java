@@ -38,7 +38,8 @@ public final class ConditionKeys {
             "aws:viaawsservice");
 
     private static final Map<String, ConditionKey> EXACT = new LinkedHashMap<>();
-    private static final List<ConditionKey> PREFIXES = new ArrayList<>();
+    /** Prefix keys by their lower-case prefix. */
+    private static final Map<String, ConditionKey> PREFIXES = new LinkedHashMap<>();
 
     static {
         // KMS keys. Absent-able as in the lint catalog table; keys it does not list follow authorization.md 6.2.
@@ -131,10 +132,8 @@ public final class ConditionKeys {
         String lower = key.toLowerCase(Locale.ROOT);
         ConditionKey exact = EXACT.get(lower);
         if (exact != null) return Optional.of(exact);
-        for (ConditionKey p : PREFIXES) {
-            if (lower.length() > p.name().length() && lower.startsWith(p.name().toLowerCase(Locale.ROOT))) {
-                return Optional.of(p);
-            }
+        for (Map.Entry<String, ConditionKey> p : PREFIXES.entrySet()) {
+            if (lower.length() > p.getKey().length() && lower.startsWith(p.getKey())) return Optional.of(p.getValue());
         }
         return Optional.empty();
     }
@@ -142,7 +141,7 @@ public final class ConditionKeys {
     /** Every catalog entry (exact keys, then prefix keys). */
     public static List<ConditionKey> all() {
         List<ConditionKey> out = new ArrayList<>(EXACT.values());
-        out.addAll(PREFIXES);
+        out.addAll(PREFIXES.values());
         return List.copyOf(out);
     }
 
@@ -155,7 +154,7 @@ public final class ConditionKeys {
     }
 
     private static void prefix(String name, KeyType type, Set<KmsAction> actions, boolean absentable) {
-        PREFIXES.add(new ConditionKey(name, true, type, Set.of(), false, actions, absentable));
+        PREFIXES.put(name.toLowerCase(Locale.ROOT), new ConditionKey(name, true, type, Set.of(), false, actions, absentable));
     }
 
     private static void global(String name, KeyType type) {
