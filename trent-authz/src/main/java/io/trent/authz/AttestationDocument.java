@@ -49,15 +49,6 @@ public record AttestationDocument(Map<Integer, byte[]> pcrs, boolean tpm) {
         }
     }
 
-    static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = Character.forDigit((bytes[i] >> 4) & 0xf, 16);
-            out[2 * i + 1] = Character.forDigit(bytes[i] & 0xf, 16);
-        }
-        return new String(out);
-    }
-
     /** Just enough CBOR (RFC 8949) for attestation documents: definite lengths, tags skipped. */
     private static final class Cbor {
         private final byte[] in;

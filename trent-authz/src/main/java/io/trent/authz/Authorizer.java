@@ -203,6 +203,9 @@ public final class Authorizer {
 
     /** The IAM-side evaluation of one check for an IAM caller: SCPs, identity policies, boundary, session policy. */
     private static final class IamEval {
+        /** The sources of {@link #explicitDeny}'s accumulators, in report order. */
+        private static final Source[] DENY_ORDER =
+                {Source.SCP, Source.KEY_POLICY, Source.IDENTITY, Source.BOUNDARY, Source.SESSION};
         final Acc scp = new Acc(), ip = new Acc(), pb = new Acc(), sp = new Acc();
         final boolean root, idAllow, pbOK, spOK, scpGateFails;
 
@@ -244,11 +247,10 @@ public final class Authorizer {
             Source first = null;
             List<Hit> all = null;
             Acc[] accs = {scp, kp, ip, pb, sp};
-            Source[] sources = {Source.SCP, Source.KEY_POLICY, Source.IDENTITY, Source.BOUNDARY, Source.SESSION};
             for (int i = 0; i < accs.length; i++) {
                 if (accs[i] == null || accs[i].denies == null) continue;
                 if (first == null) {
-                    first = sources[i];
+                    first = DENY_ORDER[i];
                     all = new ArrayList<>();
                 }
                 all.addAll(accs[i].denies);

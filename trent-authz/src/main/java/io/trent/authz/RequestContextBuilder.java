@@ -10,6 +10,7 @@ import io.trent.policy.RequestContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
 public final class RequestContextBuilder {
     static final String SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
     private static final String RESERVED_ALIAS_PREFIX = "alias/aws/";
+    private static final HexFormat HEX = HexFormat.of();
 
     private RequestContextBuilder() {}
 
@@ -199,6 +201,8 @@ public final class RequestContextBuilder {
         private final Target t;
         /** aws:CurrentTime when the transport gives none: read once, so every key and explanation agrees. */
         private volatile Instant now;
+        /** The kms:RecipientAttestation: keys, decoded once however many of them conditions read. */
+        private volatile List<Map.Entry<String, String>> attestation;
 
         CheckKeys(KmsRequest r, KmsOperation op, Map<String, String> principalTags, Target t) {
             this.r = r;
@@ -233,6 +237,12 @@ public final class RequestContextBuilder {
             return n;
         }
 
+        List<Map.Entry<String, String>> attestation(JsonNode p) {
+            List<Map.Entry<String, String>> a = attestation;
+            if (a == null) attestation = a = attestationKeys(p); // a race only decodes the same document twice
+            return a;
+        }
+
         void fill(ContextSink out) {
             Caller caller = r.caller();
             Transport transport = r.transport();
@@ -259,7 +269,7 @@ public final class RequestContextBuilder {
                         out.put(ContextKey.CALLER_ACCOUNT, i.account());
                 }
             }
-            if (op != null) operationKeys(op, t, r, p, via, out);
+            if (op != null) operationKeys(this, op, t, r, p, via, out);
             if (transport != null)
                 for (Map.Entry<String, Object> e : transport.extraContext().entrySet())
                     out.putVerbatim(e.getKey(), e.getValue());
@@ -329,8 +339,8 @@ public final class RequestContextBuilder {
         if (!key.aliases().isEmpty()) out.putMulti(ContextKey.RESOURCE_ALIASES, key.aliases());
     }
 
-    private static void operationKeys(KmsOperation op, Target t, KmsRequest r, JsonNode p, String via,
-                                      ContextSink out) {
+    private static void operationKeys(CheckKeys keys, KmsOperation op, Target t, KmsRequest r, JsonNode p,
+                                      String via, ContextSink out) {
         if (t.part == Part.KEY || t.part == Part.SOURCE || t.part == Part.DESTINATION) {
             String prefix = t.part == Part.SOURCE ? "Source" : t.part == Part.DESTINATION ? "Destination" : "";
             if (op.encryptionContext()) encryptionContext(t.encryptionContext, out);
@@ -341,7 +351,9 @@ public final class RequestContextBuilder {
                 out.put(ContextKey.REQUEST_ALIAS, aliasName(text(p.path(prefix + "KeyId"))));
         }
         if (op.attestation() && (t.part == Part.KEY || t.part == Part.IDENTITY)
-                && out.wants(ContextKey.RECIPIENT_ATTESTATION)) attestation(p, out);
+                && out.wants(ContextKey.RECIPIENT_ATTESTATION))
+            for (Map.Entry<String, String> e : keys.attestation(p))
+                out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, e.getKey(), e.getValue());
         String grantIsForAwsResource = via != null ? "true" : "false";
         switch (op) {
             case ReEncrypt -> out.put(ContextKey.RE_ENCRYPT_ON_SAME_KEY,
@@ -485,20 +497,21 @@ public final class RequestContextBuilder {
         out.putMulti(ContextKey.ENCRYPTION_CONTEXT_KEYS, List.copyOf(ec.keySet()));
     }
 
-    private static void attestation(JsonNode p, ContextSink out) {
-        String doc = text(p.path("Recipient").path("AttestationDocument"));
-        if (doc == null) return;
-        AttestationDocument att = AttestationDocument.parse(doc);
-        if (att == null) return;
+    /** The kms:RecipientAttestation: suffixes and values of the request's attestation document, in put order. */
+    private static List<Map.Entry<String, String>> attestationKeys(JsonNode p) {
+        AttestationDocument att = AttestationDocument.parse(text(p.path("Recipient").path("AttestationDocument")));
+        if (att == null) return List.of();
+        List<Map.Entry<String, String>> out = new ArrayList<>(att.pcrs().size() + 1);
         for (Map.Entry<Integer, byte[]> e : att.pcrs().entrySet()) {
-            String hex = AttestationDocument.hex(e.getValue());
+            String hex = HEX.formatHex(e.getValue());
             if (att.tpm()) {
-                out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "NitroTPMPCR" + e.getKey(), hex);
+                out.add(Map.entry("NitroTPMPCR" + e.getKey(), hex));
             } else {
-                out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "PCR" + e.getKey(), hex);
-                if (e.getKey() == 0) out.putSuffixed(ContextKey.RECIPIENT_ATTESTATION, "ImageSha384", hex);
+                out.add(Map.entry("PCR" + e.getKey(), hex));
+                if (e.getKey() == 0) out.add(Map.entry("ImageSha384", hex));
             }
         }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------------------
