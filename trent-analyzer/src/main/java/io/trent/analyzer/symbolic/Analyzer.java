@@ -1,7 +1,6 @@
 package io.trent.analyzer.symbolic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trent.authz.Decision;
 import io.trent.policy.Condition;
@@ -22,8 +21,6 @@ import java.util.stream.Collectors;
  * witnesses the engine has confirmed. An answer is UNKNOWN only where a condition lies outside the exact fragment.
  */
 public final class Analyzer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public enum Verdict {
         PASS(0), FAIL(1), UNKNOWN(3);
 
@@ -73,7 +70,7 @@ public final class Analyzer {
         List<String> unknowns = new ArrayList<>();
         Formula nextDenied = Queries.denied(c, next);
         Map<Statement, Set<KmsAction>> reported = new LinkedHashMap<>();
-        JsonNode previousJson = json(previous.text());
+        JsonNode previousJson = Witness.json(previous.text());
         for (int level : new int[] {Compiler.FULL, Compiler.ROLE, Compiler.DELEGATED}) {
             Formula previousBelow = Formula.not(Queries.grants(c, previous, level));
             for (Compiler.Compiled st : c.statements(next)) {
@@ -307,13 +304,5 @@ public final class Analyzer {
     private static String denies(Policy p) {
         List<String> d = p.statements().stream().filter(st -> !Queries.isAllow(st)).map(Analyzer::label).toList();
         return d.isEmpty() ? "" : " (unless " + String.join(" or ", d) + " applies)";
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -122,10 +122,8 @@ final class Compiler {
         for (String p : principals) b.principals.literal(p);
         for (String key : IDENTITY_BINDING) {
             if (!b.declared(key)) continue;
-            for (String l : literals) {
-                if (Keys.spec(key).type() == Keys.Type.STRING || Keys.spec(key).type() == Keys.Type.STRING_SET)
-                    b.literal(key, l);
-            }
+            Keys.Type type = Keys.spec(key).type();
+            if (type == Keys.Type.STRING || type == Keys.Type.STRING_SET) for (String l : literals) b.literal(key, l);
         }
         Space space = b.build();
         Compiler c = new Compiler(space, conditions, resolved);

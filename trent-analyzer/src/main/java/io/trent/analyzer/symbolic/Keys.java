@@ -5,6 +5,7 @@ import dk.brics.automaton.BasicAutomata;
 import io.trent.policy.catalog.ConditionKey;
 import io.trent.policy.catalog.ConditionKeys;
 import io.trent.policy.catalog.KmsAction;
+import io.trent.policy.catalog.KmsActions;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -47,9 +48,7 @@ final class Keys {
     record VarSpec(String name, Type type, Automaton universe, Set<KmsAction> applicable, boolean required,
                    List<String> preferred) {}
 
-    static final Set<KmsAction> EC_OPS = EnumSet.of(DECRYPT, ENCRYPT, GENERATE_DATA_KEY, GENERATE_DATA_KEY_PAIR,
-            GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT, GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, RE_ENCRYPT_FROM, RE_ENCRYPT_TO,
-            CREATE_GRANT);
+    static final Set<KmsAction> EC_OPS = KmsActions.EC_OPS;
     static final Set<KmsAction> EA_PARAM = EnumSet.of(DECRYPT, ENCRYPT, RE_ENCRYPT_FROM, RE_ENCRYPT_TO);
     static final Set<KmsAction> EA_DEFAULT = EnumSet.of(GENERATE_DATA_KEY, GENERATE_DATA_KEY_PAIR,
             GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT, GENERATE_DATA_KEY_WITHOUT_PLAINTEXT);

@@ -4,6 +4,7 @@ import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.State;
 import dk.brics.automaton.Transition;
+import io.trent.policy.PolicyValues;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 final class Languages {
     /** Glob token for {@code *} (any sequence) and {@code ?} (one character); other tokens are literal chars. */
-    static final int STAR = -1, QMARK = -2;
+    static final int STAR = PolicyValues.STAR, QMARK = PolicyValues.QMARK;
 
     private static final int PARTS = 6;
     private static final Automaton CODE_POINT = BasicAutomata.makeCharRange('\u0000', '\uD7FF')

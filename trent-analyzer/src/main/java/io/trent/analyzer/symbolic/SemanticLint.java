@@ -112,10 +112,7 @@ public final class SemanticLint {
         JsonNode st = doc == null ? null : doc.get("Statement");
         if (st == null || !(st.isArray() || st.isObject())) return doc;
         JsonNode copy = doc.deepCopy();
-        JsonNode statements = copy.get("Statement");
-        List<JsonNode> all = new ArrayList<>();
-        if (statements.isArray()) statements.forEach(all::add);
-        else all.add(statements);
+        List<JsonNode> all = statements(copy.get("Statement"));
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i) instanceof com.fasterxml.jackson.databind.node.ObjectNode s)) continue;
             JsonNode r = s.get("Resource");
@@ -133,10 +130,16 @@ public final class SemanticLint {
     private static boolean identityPolicy(JsonNode doc) {
         JsonNode st = doc == null ? null : doc.get("Statement");
         if (st == null) return false;
+        List<JsonNode> all = statements(st);
+        return !all.isEmpty() && all.stream().allMatch(s -> s.isObject() && !s.has("Principal") && !s.has("NotPrincipal"));
+    }
+
+    /** The statements of a Statement member: its elements when it is an array, else the member itself. */
+    private static List<JsonNode> statements(JsonNode st) {
         List<JsonNode> all = new ArrayList<>();
         if (st.isArray()) st.forEach(all::add);
         else all.add(st);
-        return !all.isEmpty() && all.stream().allMatch(s -> s.isObject() && !s.has("Principal") && !s.has("NotPrincipal"));
+        return all;
     }
 
     private static List<Hit> unsatisfiable(Compiler c, Policy policy) {

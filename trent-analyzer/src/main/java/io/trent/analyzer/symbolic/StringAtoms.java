@@ -78,17 +78,17 @@ final class StringAtoms {
     }
 
     /**
-     * @param patterns  languages (automata, not modified)
-     * @param literals  single values
-     * @param preferred values to show in witnesses when an atom contains them
-     */
-    /**
      * Limits on building the partition (see {@link TooComplexException}): overlapping wildcard patterns multiply the
      * regions and their sizes. The total number of automaton states over all regions, and the work of one refinement
      * step (the regions' states times the pattern's states).
      */
     static final long MAX_STATES = 30_000, MAX_STEP_WORK = 2_000_000;
 
+    /**
+     * @param patterns  languages (automata, not modified)
+     * @param literals  single values
+     * @param preferred values to show in witnesses when an atom contains them
+     */
     static StringAtoms build(Automaton universe, List<Automaton> patterns, Set<String> literals, List<String> preferred) {
         List<Region> regions = new ArrayList<>();
         regions.add(new Region(universe.clone(), Set.of()));
@@ -166,11 +166,7 @@ final class StringAtoms {
      */
     BitSet inside(Automaton lang, int offset) {
         BitSet b = new BitSet();
-        for (int i = 0; i < atoms.size(); i++) {
-            Atom a = atoms.get(i);
-            String member = a instanceof Single s ? s.value() : ((Region) a).example(preferred);
-            if (lang.run(member)) b.set(i + offset);
-        }
+        for (int i = 0; i < atoms.size(); i++) if (lang.run(example(i))) b.set(i + offset);
         return b;
     }
 

@@ -397,7 +397,8 @@ final class Witness {
         return v != null ? v : fallback;
     }
 
-    private static JsonNode json(String text) {
+    /** The JSON tree of a parsed policy's text. */
+    static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (Exception e) {
