@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import io.trent.authz.KmsOperation;
 import io.trent.kms.Invocation;
 import io.trent.kms.KmsException;
 import io.trent.kms.KmsService;
@@ -90,7 +91,7 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
         try {
             if (!request.decoderResult().isSuccess())
                 throw RequestException.serialization("Malformed HTTP request");
-            String operation = operation(request);
+            KmsOperation operation = operation(request);
             RequestAuthenticator.Authenticated who = authenticator.authenticate(request.method().name(),
                     request.uri(), request.headers(), request.content(), remoteIp(ctx.channel().remoteAddress()),
                     secureTransport);
@@ -138,9 +139,9 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs the operation; a failure of any kind becomes the error response, never an exception. */
-    private Result call(String operation, JsonNode body, Invocation invocation) {
+    private Result call(KmsOperation operation, JsonNode body, Invocation invocation) {
         try {
-            return new Result(kms.call(operation, body, invocation), null, null);
+            return new Result(kms.call(operation.name(), body, invocation), null, null);
         } catch (KmsException e) {
             if (e instanceof KmsException.Internal)
                 LOG.log(System.Logger.Level.ERROR, "request " + invocation.requestId() + " (" + operation + ") failed",
@@ -161,7 +162,7 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The operation named by X-Amz-Target, after checking method, path and content type. */
-    private static String operation(FullHttpRequest request) {
+    private static KmsOperation operation(FullHttpRequest request) {
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
@@ -171,8 +172,9 @@ final class KmsHttpHandler extends ChannelInboundHandlerAdapter {
         String target = h.get("x-amz-target");
         if (target == null)
             throw RequestException.unknownOperation("Missing X-Amz-Target header (TrentService.<Operation>)");
-        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
-        if (operation == null || !Operations.ALL.contains(operation))
+        KmsOperation operation = target.startsWith(TARGET_PREFIX)
+                ? KmsOperation.of(target.substring(TARGET_PREFIX.length())) : null;
+        if (operation == null)
             throw RequestException.unknownOperation("Unknown operation " + target);
         String contentType = h.get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType == null || !(contentType.startsWith("application/x-amz-json-1.1")

@@ -61,13 +61,7 @@ public final class TrentServer implements AutoCloseable {
      * @param devAccount   in dev mode the account whose root user unknown access keys act as; null otherwise
      */
     public record Options(String host, int port, TrentConfig.Tls tls, Path databaseFile, Path rootKeyFile,
-                          TrentConfig config, String devAccount, Clock clock) {
-        /** Plain HTTP. */
-        public Options(String host, int port, Path databaseFile, Path rootKeyFile, TrentConfig config,
-                       String devAccount, Clock clock) {
-            this(host, port, null, databaseFile, rootKeyFile, config, devAccount, clock);
-        }
-    }
+                          TrentConfig config, String devAccount, Clock clock) {}
 
     private final Options options;
     private final FileChannel lockChannel;

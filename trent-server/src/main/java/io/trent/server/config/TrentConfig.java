@@ -21,13 +21,8 @@ public record TrentConfig(String host, Integer port, Path databaseFile, Path roo
         services = List.copyOf(services);
     }
 
-    public TrentConfig(String host, Integer port, Path databaseFile, Path rootKeyFile, List<Account> accounts,
-                       List<Service> services) {
-        this(host, port, databaseFile, rootKeyFile, null, accounts, services);
-    }
-
     /** No file: no identities, every setting from flags and defaults. */
-    public static final TrentConfig EMPTY = new TrentConfig(null, null, null, null, List.of(), List.of());
+    public static final TrentConfig EMPTY = new TrentConfig(null, null, null, null, null, List.of(), List.of());
 
     /**
      * The server's TLS identity.
@@ -64,9 +59,19 @@ public record TrentConfig(String host, Integer port, Path databaseFile, Path roo
         }
     }
 
+    /** The IAM side of a configured user or role. */
+    public sealed interface Principal permits User, Role {
+        List<NamedPolicy> policies();
+
+        /** null: no boundary */
+        NamedPolicy permissionsBoundary();
+
+        Map<String, String> tags();
+    }
+
     /** An IAM user; {@code path} is "/" or "/a/b/". */
     public record User(String path, String name, List<AccessKey> accessKeys, List<NamedPolicy> policies,
-                       NamedPolicy permissionsBoundary, Map<String, String> tags) {
+                       NamedPolicy permissionsBoundary, Map<String, String> tags) implements Principal {
         public User {
             accessKeys = List.copyOf(accessKeys);
             policies = List.copyOf(policies);
@@ -81,7 +86,8 @@ public record TrentConfig(String host, Integer port, Path databaseFile, Path roo
 
     /** An IAM role whose access keys act as the session {@code assumed-role/<name>/<sessionName>}. */
     public record Role(String path, String name, String sessionName, List<AccessKey> accessKeys,
-                       List<NamedPolicy> policies, NamedPolicy permissionsBoundary, Map<String, String> tags) {
+                       List<NamedPolicy> policies, NamedPolicy permissionsBoundary, Map<String, String> tags)
+            implements Principal {
         public Role {
             accessKeys = List.copyOf(accessKeys);
             policies = List.copyOf(policies);

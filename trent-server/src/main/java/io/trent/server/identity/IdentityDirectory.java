@@ -56,8 +56,7 @@ public final class IdentityDirectory implements Identities, PrincipalDirectory {
         if (!accounts.containsKey(caller.account())) return true;
         return switch (caller.type()) {
             case ROOT, FEDERATED_USER -> true;
-            case USER -> users.containsKey(caller.account() + "|" + caller.name());
-            case ASSUMED_ROLE -> roles.containsKey(caller.account() + "|" + caller.name());
+            case USER, ASSUMED_ROLE -> principal(caller) != null;
         };
     }
 
@@ -84,32 +83,14 @@ public final class IdentityDirectory implements Identities, PrincipalDirectory {
 
     @Override
     public List<NamedPolicy> identityPolicies(Caller.Iam caller) {
-        return switch (caller.type()) {
-            case USER -> {
-                TrentConfig.User u = user(caller);
-                yield u == null ? List.of() : u.policies();
-            }
-            case ASSUMED_ROLE -> {
-                TrentConfig.Role r = role(caller);
-                yield r == null ? List.of() : r.policies();
-            }
-            case ROOT, FEDERATED_USER -> List.of();
-        };
+        TrentConfig.Principal p = principal(caller);
+        return p == null ? List.of() : p.policies();
     }
 
     @Override
     public NamedPolicy permissionsBoundary(Caller.Iam caller) {
-        return switch (caller.type()) {
-            case USER -> {
-                TrentConfig.User u = user(caller);
-                yield u == null ? null : u.permissionsBoundary();
-            }
-            case ASSUMED_ROLE -> {
-                TrentConfig.Role r = role(caller);
-                yield r == null ? null : r.permissionsBoundary();
-            }
-            case ROOT, FEDERATED_USER -> null;
-        };
+        TrentConfig.Principal p = principal(caller);
+        return p == null ? null : p.permissionsBoundary();
     }
 
     @Override
@@ -120,24 +101,16 @@ public final class IdentityDirectory implements Identities, PrincipalDirectory {
 
     @Override
     public Map<String, String> principalTags(Caller.Iam caller) {
+        TrentConfig.Principal p = principal(caller);
+        return p == null ? Map.of() : p.tags();
+    }
+
+    /** The configured user or role of an IAM caller, or null (root, federated users, unknown principals). */
+    private TrentConfig.Principal principal(Caller.Iam caller) {
         return switch (caller.type()) {
-            case USER -> {
-                TrentConfig.User u = user(caller);
-                yield u == null ? Map.of() : u.tags();
-            }
-            case ASSUMED_ROLE -> {
-                TrentConfig.Role r = role(caller);
-                yield r == null ? Map.of() : r.tags();
-            }
-            case ROOT, FEDERATED_USER -> Map.of();
+            case USER -> users.get(caller.account() + "|" + caller.name());
+            case ASSUMED_ROLE -> roles.get(caller.account() + "|" + caller.name());
+            case ROOT, FEDERATED_USER -> null;
         };
-    }
-
-    private TrentConfig.User user(Caller.Iam caller) {
-        return users.get(caller.account() + "|" + caller.name());
-    }
-
-    private TrentConfig.Role role(Caller.Iam caller) {
-        return roles.get(caller.account() + "|" + caller.name());
     }
 }
