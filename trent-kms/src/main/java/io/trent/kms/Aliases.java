@@ -25,13 +25,11 @@ final class Aliases {
         return params.string("AliasName", 1, 256, Params.ALIAS_NAME, true);
     }
 
-    /** The key a validated TargetKeyId names: a key id or key ARN; aliases cannot point at aliases. */
-    static LoadedKey target(Call call, Kms kms, String target) {
-        KeyIds.Ref ref = KeyIds.parse(target, call.scope());
-        if (ref.alias())
+    /** A validated TargetKeyId must name a key by key id or key ARN: aliases cannot point at aliases. */
+    static void checkTarget(Call call, String target) {
+        if (KeyIds.parse(target, call.scope()).alias())
             throw new KmsException.Validation("TargetKeyId must identify a KMS key by key id or key ARN, not an alias: "
                     + target);
-        return kms.resolve(target, call.scope());
     }
 
     static void checkRoom(KmsStore.Reader r, KeyRecord key) {

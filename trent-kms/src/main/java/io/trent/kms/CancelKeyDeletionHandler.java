@@ -11,8 +11,7 @@ final class CancelKeyDeletionHandler implements Operation {
     public JsonNode run(Call call, Kms kms) {
         String keyId = call.params().keyId("KeyId", true);
         call.params().validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         kms.updateKey(key.arn(), (w, k) -> {
             if (k.state() != KeyState.PENDING_DELETION)
                 throw new KmsException.InvalidState(k.arn() + " is not pending deletion.");

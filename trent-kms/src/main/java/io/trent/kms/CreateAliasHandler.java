@@ -11,8 +11,8 @@ final class CreateAliasHandler implements Operation {
         String targetKeyId = p.keyId("TargetKeyId", true);
         p.validate();
         Aliases.checkNewName(name);
-        LoadedKey key = Aliases.target(call, kms, targetKeyId);
-        kms.authorize(call, key, null);
+        Aliases.checkTarget(call, targetKeyId);
+        LoadedKey key = kms.authorizedKey(call, targetKeyId);
         String aliasArn = call.scope().aliasArn(name);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -37,8 +37,7 @@ final class CreateGrantHandler implements Operation {
         Grants.checkConstraint(equals, "EncryptionContextEquals");
         GrantTokens.check(tokens);
 
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Grants.checkPrincipal(grantee, kms.principals);
         if (retiring != null) Grants.checkPrincipal(retiring, kms.principals);
         KeyRecord k = key.record();

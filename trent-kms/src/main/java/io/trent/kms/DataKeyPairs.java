@@ -30,8 +30,7 @@ final class DataKeyPairs {
         if (withPlaintext) SymmetricCrypto.noRecipient(p);
         KeySpec spec = KeySpec.valueOf(specName);
         KeyGeneration.checkAvailable(spec, call.scope());
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
         SymmetricCrypto.checkDataKeyKey(key, call.operation());
         Kms.dryRun(dryRun);

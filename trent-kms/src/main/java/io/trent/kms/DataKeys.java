@@ -27,8 +27,7 @@ final class DataKeys {
         EncryptionContext.checkSize(context, "EncryptionContext");
         GrantTokens.check(tokens);
         if (withPlaintext) SymmetricCrypto.noRecipient(p);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
         SymmetricCrypto.checkDataKeyKey(key, call.operation());
         Kms.dryRun(dryRun);

@@ -33,11 +33,10 @@ final class DeriveSharedSecretHandler implements Operation {
         p.validate();
         GrantTokens.check(tokens);
         SymmetricCrypto.noRecipient(p);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         KeyRecord k = key.record();
         Kms.requireEnabled(k);
-        if (k.keyUsage() != KeyUsage.KEY_AGREEMENT) throw SymmetricCrypto.wrongUsage(k, call.operation());
+        Kms.requireUsage(k, KeyUsage.KEY_AGREEMENT, null, call.operation());
         byte[] secret = derive(key, peer(key, publicKey));
         try {
             Kms.dryRun(dryRun);

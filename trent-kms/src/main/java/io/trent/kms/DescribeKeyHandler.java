@@ -13,8 +13,7 @@ final class DescribeKeyHandler implements Operation {
         List<String> tokens = GrantTokens.read(p);
         p.validate();
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         return Json.object().set("KeyMetadata", KeyMetadata.of(key.record(), key.currentMaterialId()));
     }
 }

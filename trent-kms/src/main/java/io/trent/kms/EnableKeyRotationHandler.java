@@ -17,8 +17,7 @@ final class EnableKeyRotationHandler implements Operation {
         Integer period = p.integer("RotationPeriodInDays", Rotation.MIN_PERIOD_DAYS, Rotation.MAX_PERIOD_DAYS, false);
         p.validate();
         int days = period == null ? Rotation.DEFAULT_PERIOD_DAYS : period;
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Instant now = kms.now();
         kms.updateKey(key.arn(), (w, k) -> {
             Rotation.requireRotatable(k, call.operation());

@@ -22,8 +22,7 @@ final class EncryptHandler implements Operation {
         p.validate();
         EncryptionContext.checkSize(context, "EncryptionContext");
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
         String effective = SymmetricCrypto.checkEncryptionKey(key, algorithm, call.operation());
         RsaEncryption.checkNoContext(key, context, "EncryptionContext");

@@ -16,10 +16,9 @@ final class GenerateMacHandler implements Operation {
         boolean dryRun = p.bool("DryRun");
         p.validate();
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
-        Macs.checkKey(key, algorithm, call.operation());
+        Kms.requireUsage(key.record(), KeyUsage.GENERATE_VERIFY_MAC, algorithm, call.operation());
         Kms.dryRun(dryRun);
         return Json.object().put("Mac", Json.blob(Macs.compute(key, message))).put("MacAlgorithm", algorithm)
                 .put("KeyId", key.arn());

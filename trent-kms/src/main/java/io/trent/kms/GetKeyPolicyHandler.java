@@ -12,8 +12,7 @@ final class GetKeyPolicyHandler implements Operation {
         String keyId = p.keyId("KeyId", true);
         String name = p.string("PolicyName", 1, 128, Params.POLICY_NAME, false);
         p.validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         if (name != null && !name.equals(DEFAULT))
             throw new KmsException.NotFound("Key policy " + name + " does not exist; the only key policy is default");
         return Json.object().put("Policy", key.record().policy()).put("PolicyName", DEFAULT);

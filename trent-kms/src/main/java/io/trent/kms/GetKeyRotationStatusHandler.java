@@ -13,8 +13,7 @@ final class GetKeyRotationStatusHandler implements Operation {
     public JsonNode run(Call call, Kms kms) {
         String keyId = call.params().keyId("KeyId", true);
         call.params().validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         KeyRecord k = key.record();
         RotationSchedule schedule = Rotation.rotatable(k) && k.state() != KeyState.PENDING_DELETION
                 ? kms.store.read(r -> r.rotation(k.arn())) : null;

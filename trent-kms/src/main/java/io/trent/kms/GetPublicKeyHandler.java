@@ -14,8 +14,7 @@ final class GetPublicKeyHandler implements Operation {
         List<String> tokens = GrantTokens.read(p);
         p.validate();
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         KeyRecord k = key.record();
         Kms.requireEnabled(k);
         byte[] publicKey = k.publicKey();
@@ -23,9 +22,9 @@ final class GetPublicKeyHandler implements Operation {
             throw new KmsException.UnsupportedOperation(k.arn() + " key spec is " + k.keySpec()
                     + " which is not valid for GetPublicKey: only asymmetric keys have a public key.");
         ObjectNode out = Json.object().put("KeyId", k.arn()).put("PublicKey", Json.blob(publicKey));
-        if (k.keySpec().hasCustomerMasterKeySpec()) out.put("CustomerMasterKeySpec", k.keySpec().name());
-        out.put("KeySpec", k.keySpec().name()).put("KeyUsage", k.keyUsage().name());
-        out.set(KeyMetadata.algorithmsMember(k.keyUsage()), Json.strings(k.keySpec().algorithms(k.keyUsage())));
+        KeyMetadata.putKeySpec(out, k.keySpec());
+        out.put("KeyUsage", k.keyUsage().name());
+        KeyMetadata.putAlgorithms(out, k);
         return out;
     }
 }

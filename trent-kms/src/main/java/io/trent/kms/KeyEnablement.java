@@ -9,8 +9,7 @@ final class KeyEnablement {
     static JsonNode set(Call call, Kms kms, KeyState target) {
         String keyId = call.params().keyId("KeyId", true);
         call.params().validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);
             if (k.state() == KeyState.PENDING_IMPORT)

@@ -14,8 +14,8 @@ final class KeyIds {
 
     private KeyIds() {}
 
-    /** A parsed identifier: the ARN of a key, or of an alias. */
-    record Ref(String arn, boolean alias) {}
+    /** A parsed identifier: the ARN of a key, or of an alias, and its parts (short forms: the caller's scope). */
+    record Ref(String arn, boolean alias, Arn parts) {}
 
     /** A parsed KMS ARN. {@code resource} is {@code key/ID} or {@code alias/NAME}. */
     record Arn(String partition, String region, String account, String resource) {}
@@ -25,16 +25,21 @@ final class KeyIds {
             Arn arn = parseArn(identifier);
             if (arn == null) throw invalid(identifier);
             if (arn.resource.startsWith("key/") && KEY_ID.matcher(arn.resource.substring(4)).matches())
-                return new Ref(identifier, false);
+                return new Ref(identifier, false, arn);
             if (arn.resource.startsWith(ALIAS_PREFIX) && arn.resource.length() > ALIAS_PREFIX.length())
-                return new Ref(identifier, true);
+                return new Ref(identifier, true, arn);
             throw invalid(identifier);
         }
         if (scope.account() == null) throw invalid(identifier);
         if (identifier.startsWith(ALIAS_PREFIX) && identifier.length() > ALIAS_PREFIX.length())
-            return new Ref(scope.aliasArn(identifier), true);
-        if (KEY_ID.matcher(identifier).matches()) return new Ref(scope.keyArn(identifier), false);
+            return new Ref(scope.aliasArn(identifier), true, ofScope(scope, identifier));
+        if (KEY_ID.matcher(identifier).matches())
+            return new Ref(scope.keyArn(identifier), false, ofScope(scope, "key/" + identifier));
         throw invalid(identifier);
+    }
+
+    private static Arn ofScope(Scope scope, String resource) {
+        return new Arn(scope.partition(), scope.region(), scope.account(), resource);
     }
 
     /** A KMS ARN in its parts, or null when {@code s} is not one. */

@@ -11,14 +11,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class KeyMetadata {
     private KeyMetadata() {}
 
-    /** The member that lists the algorithms of a key usage (DescribeKey, GetPublicKey). */
-    static String algorithmsMember(KeyUsage usage) {
-        return switch (usage) {
+    /** CustomerMasterKeySpec (for key specs that have one) and KeySpec, as DescribeKey and GetPublicKey send them. */
+    static void putKeySpec(ObjectNode out, KeySpec spec) {
+        if (spec.hasCustomerMasterKeySpec()) out.put("CustomerMasterKeySpec", spec.name());
+        out.put("KeySpec", spec.name());
+    }
+
+    /** The algorithms of the key's usage, in the member that lists them for it (DescribeKey, GetPublicKey). */
+    static void putAlgorithms(ObjectNode out, KeyRecord k) {
+        String member = switch (k.keyUsage()) {
             case ENCRYPT_DECRYPT -> "EncryptionAlgorithms";
             case SIGN_VERIFY -> "SigningAlgorithms";
             case GENERATE_VERIFY_MAC -> "MacAlgorithms";
             case KEY_AGREEMENT -> "KeyAgreementAlgorithms";
         };
+        out.set(member, Json.strings(k.keySpec().algorithms(k.keyUsage())));
     }
 
     /** @param currentMaterialId the KeyMaterialId of a symmetric encryption key's current material, else null */
@@ -35,9 +42,8 @@ final class KeyMetadata {
         if (k.deletionDate() != null) m.set("DeletionDate", Json.timestamp(k.deletionDate()));
         m.put("Origin", k.origin());
         m.put("KeyManager", "CUSTOMER");
-        if (k.keySpec().hasCustomerMasterKeySpec()) m.put("CustomerMasterKeySpec", k.keySpec().name());
-        m.put("KeySpec", k.keySpec().name());
-        m.set(algorithmsMember(k.keyUsage()), Json.strings(k.keySpec().algorithms(k.keyUsage())));
+        putKeySpec(m, k.keySpec());
+        putAlgorithms(m, k);
         m.put("MultiRegion", k.multiRegion());
         if (k.multiRegion()) {
             ObjectNode primary = Json.object().put("Arn", k.arn()).put("Region", k.region());

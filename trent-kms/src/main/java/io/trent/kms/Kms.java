@@ -68,7 +68,7 @@ final class Kms {
      */
     LoadedKey resolve(String identifier, Scope scope) {
         KeyIds.Ref ref = KeyIds.parse(identifier, scope);
-        KeyIds.Arn arn = KeyIds.parseArn(ref.arn());
+        KeyIds.Arn arn = ref.parts();
         String keyArn = ref.arn();
         if (ref.alias()) {
             if (!inScope(arn, scope)) throw KeyIds.aliasNotFound(ref.arn());
@@ -147,6 +147,16 @@ final class Kms {
 
     // ---- authorization ----
 
+    /**
+     * The key named by {@code keyId}, once the caller is authorized for this request on it: how handlers of
+     * single-key operations get their key, so that authorization comes before any state check or cryptography.
+     */
+    LoadedKey authorizedKey(Call call, String keyId) {
+        LoadedKey key = resolve(keyId, call.scope());
+        authorize(call, key, null);
+        return key;
+    }
+
     /** Runs the Authorizer; AccessDeniedException with its message unless allowed. */
     void authorize(Call call, LoadedKey key, LoadedKey otherKey) {
         authorize(call, call.params().body(), key == null ? null : key.view(), otherKey == null ? null : otherKey.view());
@@ -197,6 +207,19 @@ final class Kms {
 
     static KmsException.InvalidState pendingDeletion(KeyRecord k) {
         return new KmsException.InvalidState(k.arn() + " is pending deletion.");
+    }
+
+    /**
+     * The key must have key usage {@code usage} (InvalidKeyUsageException naming {@code operation}) and, when an
+     * {@code algorithm} is named, its key spec must offer it for that usage (InvalidKeyUsageException).
+     */
+    static void requireUsage(KeyRecord k, KeyUsage usage, String algorithm, String operation) {
+        if (k.keyUsage() != usage)
+            throw new KmsException.InvalidKeyUsage(k.arn() + " key usage is " + k.keyUsage()
+                    + " which is not valid for " + operation + ".");
+        if (algorithm != null && !k.keySpec().algorithms(usage).contains(algorithm))
+            throw new KmsException.InvalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec "
+                    + k.keySpec() + ".");
     }
 
     // ---- writes ----

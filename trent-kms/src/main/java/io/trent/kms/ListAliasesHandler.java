@@ -30,7 +30,7 @@ final class ListAliasesHandler implements Operation {
             e.set("LastUpdatedDate", Json.timestamp(a.lastUpdatedDate()));
         }
         ObjectNode out = Json.object().set("Aliases", aliases);
-        Paging.finish(out, page.truncated(), page.items().isEmpty() ? "" : page.items().get(page.items().size() - 1).name());
+        Paging.finish(out, page.truncated(), page.last() == null ? "" : page.last().name());
         return out;
     }
 }

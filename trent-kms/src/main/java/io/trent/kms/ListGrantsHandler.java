@@ -18,15 +18,13 @@ final class ListGrantsHandler implements Operation {
         Paging paging = request.open();
         if (grantId != null && !GrantTokens.isGrantId(grantId))
             throw new KmsException.InvalidGrantId("Invalid grant ID " + grantId);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Page<Grant> page = kms.store.read(r -> r.grants(key.arn(), grantId, grantee, paging.after(0), paging.limit()));
         ArrayNode grants = Json.array();
         String partition = Grants.partitionOf(key.arn());
         for (Grant g : page.items()) grants.add(Grants.render(g, partition));
         ObjectNode out = Json.object().set("Grants", grants);
-        Paging.finish(out, page.truncated(),
-                page.items().isEmpty() ? "" : page.items().get(page.items().size() - 1).grantId());
+        Paging.finish(out, page.truncated(), page.last() == null ? "" : page.last().grantId());
         return out;
     }
 }

@@ -14,8 +14,7 @@ final class ListKeyPoliciesHandler implements Operation {
         Paging.Request request = Paging.read(p, 1, 100, 1000);
         p.validate();
         Paging paging = request.open();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        kms.authorizedKey(call, keyId);
         ObjectNode out = Json.object().set("PolicyNames",
                 Json.strings(paging.after(0) == null ? List.of(GetKeyPolicyHandler.DEFAULT) : List.of()));
         Paging.finish(out, false);

@@ -24,8 +24,7 @@ final class ListKeyRotationsHandler implements Operation {
         Paging paging = pagingRequest.open();
         int afterVersion = afterVersion(paging);
         boolean all = "ALL_KEY_MATERIAL".equals(include);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         KeyRecord k = key.record();
         Rotation.requireRotatable(k, call.operation());
         List<KeyMaterial> materials = kms.store.read(r -> r.materials(k.arn()));

@@ -21,7 +21,7 @@ final class ListKeysHandler implements Operation {
         for (KeyRecord k : page.items())
             if (!kms.deleted(k)) keys.addObject().put("KeyId", k.keyId()).put("KeyArn", k.arn());
         ObjectNode out = Json.object().set("Keys", keys);
-        Paging.finish(out, page.truncated(), page.items().isEmpty() ? "" : page.items().get(page.items().size() - 1).keyId());
+        Paging.finish(out, page.truncated(), page.last() == null ? "" : page.last().keyId());
         return out;
     }
 }

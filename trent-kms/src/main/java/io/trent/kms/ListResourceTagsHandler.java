@@ -15,8 +15,7 @@ final class ListResourceTagsHandler implements Operation {
         Paging.Request request = Paging.read(p, 1, 50, 50);
         p.validate();
         Paging paging = request.open();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Map<String, String> page = new LinkedHashMap<>();
         boolean truncated = false;
         String last = "";

@@ -24,7 +24,7 @@ final class ListRetirableGrantsHandler implements Operation {
         ArrayNode grants = Json.array();
         for (Grant g : page.items()) grants.add(Grants.render(g, Grants.partitionOf(g.keyArn())));
         ObjectNode out = Json.object().set("Grants", grants);
-        Grant last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1);
+        Grant last = page.last();
         Paging.finish(out, page.truncated(), last == null ? "" : last.keyArn(), last == null ? "" : last.grantId());
         return out;
     }

@@ -7,4 +7,9 @@ public record Page<T>(List<T> items, boolean truncated) {
     public Page {
         items = List.copyOf(items);
     }
+
+    /** The last item (whose sort key the next marker holds), or null when the page is empty. */
+    public T last() {
+        return items.isEmpty() ? null : items.get(items.size() - 1);
+    }
 }

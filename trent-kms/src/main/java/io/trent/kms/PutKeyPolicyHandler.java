@@ -18,8 +18,7 @@ final class PutKeyPolicyHandler implements Operation {
         p.validate();
         if (name != null && !name.equals(GetKeyPolicyHandler.DEFAULT))
             throw new KmsException.Validation("PolicyName must be default, the only key policy name");
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         CompiledPolicy compiled = CompiledPolicy.compile(PolicyValidation.validate(text, kms.principals));
         if (!bypass) kms.lockoutCheck(call, key.view(), compiled);
         kms.updateKey(key.arn(), (w, k) -> {

@@ -12,8 +12,7 @@ final class RevokeGrantHandler implements Operation {
         boolean dryRun = p.bool("DryRun");
         p.validate();
         if (!GrantTokens.isGrantId(grantId)) throw new KmsException.InvalidGrantId("Invalid grant ID " + grantId);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.dryRun(dryRun);
         kms.updateKey(key.arn(), (w, k) -> {
             if (w.grant(k.arn(), grantId) == null) throw RetireGrantHandler.grantNotFound(grantId);

@@ -11,8 +11,7 @@ final class RotateKeyOnDemandHandler implements Operation {
     public JsonNode run(Call call, Kms kms) {
         String keyId = call.params().keyId("KeyId", true);
         call.params().validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Instant now = kms.now();
         kms.updateKey(key.arn(), (w, k) -> {
             Rotation.requireRotatable(k, call.operation());

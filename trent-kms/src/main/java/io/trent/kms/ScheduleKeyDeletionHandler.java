@@ -22,8 +22,7 @@ final class ScheduleKeyDeletionHandler implements Operation {
         if (days != null && (days < MIN_DAYS || days > MAX_DAYS))
             throw new KmsException.Validation("PendingWindowInDays must be between " + MIN_DAYS + " and " + MAX_DAYS);
         int window = days == null ? DEFAULT_DAYS : days;
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Instant deletion = kms.now().plus(window, ChronoUnit.DAYS);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);

@@ -17,11 +17,9 @@ final class SignHandler implements Operation {
         boolean dryRun = p.bool("DryRun");
         p.validate();
         Signing.Algorithm algorithm = Signing.ALGORITHMS.get(algorithmName);
-        boolean digest = "DIGEST".equals(messageType);
-        Signing.checkMessage(algorithm, digest, messageType, message);
+        boolean digest = Signing.checkMessage(algorithm, messageType, message);
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
         Signing.checkKey(key, algorithm, call.operation());
         Kms.dryRun(dryRun);

@@ -64,8 +64,12 @@ final class Signing {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The request's own rules (before any key is looked at): the message type and the digest length. */
-    static void checkMessage(Algorithm a, boolean digest, String messageType, byte[] message) {
+    /**
+     * The request's own rules (before any key is looked at): the message type and the digest length. Returns
+     * whether the message is a digest (MessageType DIGEST).
+     */
+    static boolean checkMessage(Algorithm a, String messageType, byte[] message) {
+        boolean digest = "DIGEST".equals(messageType);
         if ("EXTERNAL_MU".equals(messageType) && a.scheme() != Scheme.ML_DSA)
             throw new KmsException.Validation("MessageType EXTERNAL_MU is valid only with ML_DSA_SHAKE_256.");
         if (a.scheme() == Scheme.ED25519 && digest)
@@ -74,6 +78,7 @@ final class Signing {
             throw new KmsException.Validation("ED25519_PH_SHA_512 requires MessageType DIGEST.");
         if (digest && message.length != a.digestLength())
             throw new KmsException.Validation("Digest is invalid length for algorithm " + a.name() + ".");
+        return digest;
     }
 
     /**
@@ -81,10 +86,7 @@ final class Signing {
      * must be able to use it (UnsupportedOperationException for SM2, ML-DSA and Ed25519ph, which Java 17 lacks).
      */
     static void checkKey(LoadedKey key, Algorithm a, String operation) {
-        KeyRecord k = key.record();
-        if (k.keyUsage() != KeyUsage.SIGN_VERIFY) throw SymmetricCrypto.wrongUsage(k, operation);
-        if (!k.keySpec().algorithms(KeyUsage.SIGN_VERIFY).contains(a.name()))
-            throw SymmetricCrypto.incompatibleAlgorithm(a.name(), k);
+        Kms.requireUsage(key.record(), KeyUsage.SIGN_VERIFY, a.name(), operation);
         if (a.scheme() == Scheme.ED25519_PH || a.scheme() == Scheme.SM2DSA || a.scheme() == Scheme.ML_DSA
                 || key.secretKey() == null)
             throw new KmsException.UnsupportedOperation("Signing algorithm " + a.name() + " is not supported by "

@@ -88,10 +88,8 @@ final class SymmetricCrypto {
      */
     static String checkEncryptionKey(LoadedKey key, String algorithm, String operation) {
         KeyRecord k = key.record();
-        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) throw wrongUsage(k, operation);
         String effective = algorithm == null ? SYMMETRIC_DEFAULT : algorithm;
-        if (!k.keySpec().algorithms(KeyUsage.ENCRYPT_DECRYPT).contains(effective))
-            throw incompatibleAlgorithm(effective, k);
+        Kms.requireUsage(k, KeyUsage.ENCRYPT_DECRYPT, effective, operation);
         if (k.keySpec() == KeySpec.SM2)
             throw new KmsException.UnsupportedOperation("SM2PKE encryption is not supported by this server "
                     + "(Java 17 has no SM2 implementation)");
@@ -101,20 +99,10 @@ final class SymmetricCrypto {
     /** Data keys are made only under symmetric encryption keys. */
     static void checkDataKeyKey(LoadedKey key, String operation) {
         KeyRecord k = key.record();
-        if (k.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) throw wrongUsage(k, operation);
+        Kms.requireUsage(k, KeyUsage.ENCRYPT_DECRYPT, null, operation);
         if (!k.keySpec().isSymmetricEncryption())
             throw new KmsException.InvalidKeyUsage(k.arn() + " key spec is " + k.keySpec()
                     + " which is not valid for " + operation + ".");
-    }
-
-    static KmsException.InvalidKeyUsage incompatibleAlgorithm(String algorithm, KeyRecord k) {
-        return new KmsException.InvalidKeyUsage("Algorithm " + algorithm + " is incompatible with key spec "
-                + k.keySpec() + ".");
-    }
-
-    static KmsException.InvalidKeyUsage wrongUsage(KeyRecord k, String operation) {
-        return new KmsException.InvalidKeyUsage(k.arn() + " key usage is " + k.keyUsage()
-                + " which is not valid for " + operation + ".");
     }
 
     /** Encrypts with a checked algorithm: the blob format of symmetric keys, raw RSAES-OAEP for RSA keys. */

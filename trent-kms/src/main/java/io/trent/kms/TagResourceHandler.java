@@ -14,8 +14,7 @@ final class TagResourceHandler implements Operation {
         List<Tags.Tag> tagList = Tags.read(p, true);
         p.validate();
         Map<String, String> tags = Tags.check(tagList);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);
             Tags.checkCount(w.tags(k.arn()), tags);

@@ -13,8 +13,7 @@ final class UntagResourceHandler implements Operation {
         List<String> tagKeys = p.stringList("TagKeys", Integer.MAX_VALUE, 1, 128, true);
         p.validate();
         tagKeys.forEach(Tags::checkKey);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);
             w.removeTags(k.arn(), tagKeys);

@@ -15,7 +15,8 @@ final class UpdateAliasHandler implements Operation {
         p.validate();
         Aliases.checkPrefix(name);
         String aliasArn = call.scope().aliasArn(name);
-        LoadedKey target = Aliases.target(call, kms, targetKeyId);
+        Aliases.checkTarget(call, targetKeyId);
+        LoadedKey target = kms.resolve(targetKeyId, call.scope());
         AliasRecord alias = kms.store.read(r -> Aliases.existing(r, aliasArn));
         LoadedKey current = kms.loaded(alias.targetKeyArn());
         if (current == null) throw KeyIds.aliasNotFound(aliasArn);

@@ -10,8 +10,7 @@ final class UpdateKeyDescriptionHandler implements Operation {
         String keyId = p.keyId("KeyId", true);
         String description = p.string("Description", 0, 8192, true);
         p.validate();
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         kms.updateKey(key.arn(), (w, k) -> {
             Kms.requireNotPendingDeletion(k);
             w.updateKey(k.withDescription(description));

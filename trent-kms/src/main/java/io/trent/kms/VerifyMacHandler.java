@@ -18,10 +18,9 @@ final class VerifyMacHandler implements Operation {
         boolean dryRun = p.bool("DryRun");
         p.validate();
         GrantTokens.check(tokens);
-        LoadedKey key = kms.resolve(keyId, call.scope());
-        kms.authorize(call, key, null);
+        LoadedKey key = kms.authorizedKey(call, keyId);
         Kms.requireEnabled(key.record());
-        Macs.checkKey(key, algorithm, call.operation());
+        Kms.requireUsage(key.record(), KeyUsage.GENERATE_VERIFY_MAC, algorithm, call.operation());
         Kms.dryRun(dryRun);
         if (!MessageDigest.isEqual(Macs.compute(key, message), mac)) throw new KmsException.InvalidMac("");
         return Json.object().put("KeyId", key.arn()).put("MacValid", true).put("MacAlgorithm", algorithm);
